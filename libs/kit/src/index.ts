@@ -1,0 +1,11 @@
+export * from './errors.ts';
+export * from './config.ts';
+export * from './logger.ts';
+export * from './shutdown.ts';
+export * from './metrics.ts';
+export * from './admin-server.ts';
+export * from './grpc/context.ts';
+export * from './grpc/status.ts';
+export * from './grpc/server.ts';
+export * from './grpc/client.ts';
+export { telemetry, type Telemetry } from './otel/telemetry.ts';

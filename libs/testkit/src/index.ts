@@ -1,0 +1,3 @@
+export * from './infra.ts';
+export * from './resources.ts';
+export { IMAGES } from './containers.ts';

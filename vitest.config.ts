@@ -4,7 +4,5 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['libs/*/vitest.config.ts', 'services/*/vitest.config.ts', 'test/vitest.config.ts'],
-    reporters: process.env.CI ? ['default', 'json'] : ['default'],
-    outputFile: { json: '.data/test-results.json' },
   },
 });

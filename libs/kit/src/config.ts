@@ -100,3 +100,14 @@ export function baseConfig(service: string, adminPort: number) {
     SHUTDOWN_TIMEOUT_MS: env.int(10_000, 'force exit when graceful shutdown takes longer'),
   };
 }
+
+/** The parsed type of a config shape. */
+export type ConfigOf<S extends ConfigShape> = z.infer<z.ZodObject<S>>;
+
+/** Keys of a service that owns a MongoDB database. */
+export function mongoConfig(dbName: string) {
+  return {
+    MONGO_URL: env.url('mongodb://127.0.0.1:27117/', ['mongodb', 'mongodb+srv'], 'MongoDB-protocol server to connect to'),
+    MONGO_DB: env.string(dbName, 'the database this service owns; no other service reads it'),
+  };
+}

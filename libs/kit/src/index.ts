@@ -9,3 +9,7 @@ export * from './grpc/status.ts';
 export * from './grpc/server.ts';
 export * from './grpc/client.ts';
 export { telemetry, type Telemetry } from './otel/telemetry.ts';
+export * from './mongo.ts';
+export * from './redis.ts';
+export * from './service.ts';
+export * from './grpc/health-client.ts';

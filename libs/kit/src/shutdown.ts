@@ -50,13 +50,13 @@ export class Shutdown {
     return this;
   }
 
-  /** Runs every handler once (later calls join the first) and exits: 0 when all succeeded, 1 otherwise. */
-  shutdown(reason: string): Promise<void> {
-    this.running ??= this.run(reason);
+  /** Runs every handler once (later calls join the first) and exits with `exitCode`, or 1 when a handler failed. */
+  shutdown(reason: string, exitCode = 0): Promise<void> {
+    this.running ??= this.run(reason, exitCode);
     return this.running;
   }
 
-  private async run(reason: string): Promise<void> {
+  private async run(reason: string, exitCode: number): Promise<void> {
     const { logger, timeoutMs } = this.options;
     const exit = this.options.exit ?? ((code: number) => process.exit(code));
     logger.info({ reason }, 'shutting down');
@@ -81,6 +81,6 @@ export class Shutdown {
     clearTimeout(timer);
     logger.info({ failed }, 'shutdown complete');
     logger.flush();
-    exit(failed ? 1 : 0);
+    exit(failed ? 1 : exitCode);
   }
 }

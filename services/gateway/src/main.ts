@@ -1,0 +1,36 @@
+import {
+  connectMongo,
+  connectRedis,
+  createRuntime,
+  loadConfigOrExit,
+  ShutdownPriority,
+  startAdminServer,
+} from '@dagwright/kit';
+import { buildApp } from './app.ts';
+import { configShape } from './config.ts';
+
+// The composition root: the only place that reads the environment and builds clients.
+const config = loadConfigOrExit('gateway', configShape);
+const runtime = createRuntime(config);
+const { logger, metrics, shutdown } = runtime;
+try {
+  const [mongo, redis] = await Promise.all([
+    connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger }),
+    connectRedis(config.REDIS_URL, logger),
+  ]);
+  shutdown.register('mongo', ShutdownPriority.closeConnections, () => mongo.close());
+  shutdown.register('redis', ShutdownPriority.closeConnections, async () => {
+    await redis.quit();
+  });
+  const app = buildApp({ logger, mongo, redis, bodyLimit: config.BODY_LIMIT_BYTES });
+  const admin = await startAdminServer({ host: config.HOST, port: config.ADMIN_PORT, metrics, logger, checks: app.checks });
+  await app.http.listen({ host: config.HOST, port: config.HTTP_PORT });
+  shutdown.register('http server', ShutdownPriority.stopIntake, async () => {
+    admin.drain();
+    await app.http.close();
+  });
+  shutdown.register('admin server', ShutdownPriority.flushTelemetry, () => admin.close());
+} catch (err) {
+  logger.fatal({ err }, 'start-up failed');
+  await shutdown.shutdown('start-up failed', 1);
+}

@@ -13,6 +13,7 @@ import {
   startGrpcServer,
   UserError,
   type CallContext,
+  type ClientConstructor,
   type RunningGrpcServer,
 } from '../src/index.ts';
 
@@ -98,10 +99,10 @@ beforeAll(async () => {
       },
     ],
   });
-  client = createGrpcClient(EchoService as never, `127.0.0.1:${server.port}`, {
+  client = createGrpcClient<EchoClient>(EchoService as unknown as ClientConstructor<EchoClient>, `127.0.0.1:${server.port}`, {
     serviceName: 'dagwright.kittest.v1.EchoService',
     idempotentMethods: ['Echo'],
-  }) as EchoClient;
+  });
 });
 
 afterAll(async () => {

@@ -19,7 +19,7 @@ export async function checkGrpcHealth(address: string, service = '', timeoutMs =
       grpc: { health: { v1: { Health: ServiceClientConstructor } } };
     }
   ).grpc.health.v1.Health;
-  const client = new Health(address, credentials.createInsecure()) as HealthClient;
+  const client = new Health(address, credentials.createInsecure()) as unknown as HealthClient;
   try {
     return await new Promise<string>((resolve, reject) => {
       client.check({ service }, { deadline: new Date(Date.now() + timeoutMs) }, (error, response) =>

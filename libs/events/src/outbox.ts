@@ -153,7 +153,9 @@ export class OutboxRelay {
         entries.map((e) => ({ topic: e.topic, event: JSON.parse(e.event) as DagwrightEvent })),
       );
       // Only the entries just published are removed; events appended meanwhile stay for the next round.
-      const pull = { $pull: { outbox: { id: { $in: entries.map((e) => e.id) } } } };
+      // `$pullAll` with the exact elements as read: FerretDB's `$pull` ignores sub-document conditions such
+      // as `{id: {$in: [...]}}`, while removing exact elements works on FerretDB and MongoDB alike.
+      const pull = { $pullAll: { outbox: entries } };
       await collection.updateOne({ _id: doc._id }, pull as unknown as UpdateFilter<Document>);
       published += entries.length;
     }

@@ -14,7 +14,15 @@ import { parseConfig, type ConfigShape } from '@dagwright/kit';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The services, in start order. */
-export const SERVICES = ['workflow-engine', 'generator', 'optimizer', 'testing', 'learning', 'nlp', 'gateway'] as const;
+export const SERVICES = [
+  'workflow-engine',
+  'generator',
+  'optimizer',
+  'testing',
+  'learning',
+  'nlp',
+  'gateway',
+] as const;
 
 /** Where one service listens. */
 export interface ServicePlan {
@@ -29,9 +37,14 @@ export interface ServicePlan {
 export async function fleetPlan(offset = 0): Promise<ServicePlan[]> {
   return Promise.all(
     SERVICES.map(async (name) => {
-      const module = (await import(join(ROOT, 'services', name, 'src', 'config.ts'))) as { configShape: ConfigShape };
+      const module = (await import(join(ROOT, 'services', name, 'src', 'config.ts'))) as {
+        configShape: ConfigShape;
+      };
       const parsed = parseConfig(module.configShape, {});
-      if (!parsed.ok) throw new Error(`${name}: its config has no defaults for ${parsed.problems.map((p) => p.key).join(', ')}`);
+      if (!parsed.ok)
+        throw new Error(
+          `${name}: its config has no defaults for ${parsed.problems.map((p) => p.key).join(', ')}`,
+        );
       const config = parsed.config as { GRPC_PORT?: number; HTTP_PORT?: number; ADMIN_PORT: number };
       const port = config.GRPC_PORT ?? config.HTTP_PORT;
       if (port === undefined) throw new Error(`${name}: its config declares no GRPC_PORT or HTTP_PORT`);
@@ -73,11 +86,14 @@ const alive = (pid: number) => {
 
 const fleetDir = () => process.env.FLEET_DIR ?? join(ROOT, '.data', 'fleet');
 const pidFile = (name: string) => join(fleetDir(), `${name}.pid`);
-const readPid = (name: string) => (existsSync(pidFile(name)) ? Number(readFileSync(pidFile(name), 'utf8')) : undefined);
+const readPid = (name: string) =>
+  existsSync(pidFile(name)) ? Number(readFileSync(pidFile(name), 'utf8')) : undefined;
 
 async function ready(plan: ServicePlan): Promise<boolean> {
   try {
-    const response = await fetch(`http://127.0.0.1:${plan.adminPort}/readyz`, { signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`http://127.0.0.1:${plan.adminPort}/readyz`, {
+      signal: AbortSignal.timeout(2000),
+    });
     return response.status === 200;
   } catch {
     return false;
@@ -125,11 +141,15 @@ async function up(offset: number): Promise<void> {
     if (pending.size > 0) await new Promise((r) => setTimeout(r, 250));
   }
   if (pending.size > 0) {
-    throw new Error(`not ready in time: ${[...pending].map((p) => p.name).join(', ')}; logs in ${fleetDir()}`);
+    throw new Error(
+      `not ready in time: ${[...pending].map((p) => p.name).join(', ')}; logs in ${fleetDir()}`,
+    );
   }
   console.log('fleet ready:');
   for (const plan of plans) {
-    console.log(`  ${plan.name.padEnd(16)} ${plan.protocol}://127.0.0.1:${plan.port}  admin http://127.0.0.1:${plan.adminPort}`);
+    console.log(
+      `  ${plan.name.padEnd(16)} ${plan.protocol}://127.0.0.1:${plan.port}  admin http://127.0.0.1:${plan.adminPort}`,
+    );
   }
 }
 
@@ -144,14 +164,19 @@ async function down(): Promise<void> {
     rmSync(pidFile(name), { force: true });
   }
   const deadline = Date.now() + 15_000;
-  while (stopping.some(([, pid]) => alive(pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (stopping.some(([, pid]) => alive(pid)) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   for (const [name, pid] of stopping) {
     if (alive(pid)) {
       console.log(`${name}: did not stop in time, killing`);
       process.kill(pid, 'SIGKILL');
     }
   }
-  console.log(stopping.length === 0 ? 'fleet: nothing running' : `fleet: stopped ${stopping.map(([n]) => n).join(', ')}`);
+  console.log(
+    stopping.length === 0
+      ? 'fleet: nothing running'
+      : `fleet: stopped ${stopping.map(([n]) => n).join(', ')}`,
+  );
 }
 
 async function status(offset: number): Promise<boolean> {
@@ -161,7 +186,9 @@ async function status(offset: number): Promise<boolean> {
     const running = pid !== undefined && alive(pid);
     const isReady = running && (await ready(plan));
     allReady &&= isReady;
-    console.log(`  ${plan.name.padEnd(16)} ${running ? `pid ${pid}` : 'stopped'}${running ? (isReady ? ', ready' : ', not ready') : ''}`);
+    console.log(
+      `  ${plan.name.padEnd(16)} ${running ? `pid ${pid}` : 'stopped'}${running ? (isReady ? ', ready' : ', not ready') : ''}`,
+    );
   }
   return allReady;
 }

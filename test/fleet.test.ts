@@ -11,8 +11,9 @@ import { fleetPlan, SERVICES, type ServicePlan } from '../scripts/fleet.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// Ports away from the defaults, so a developer's running fleet (./dw up) is not disturbed.
-const OFFSET = 1000 + Math.floor(Math.random() * 90) * 100;
+// Ports away from the defaults, so a developer's running fleet (./dw up) is not disturbed; all above 10080,
+// the highest port fetch() refuses to connect to.
+const OFFSET = 2100 + Math.floor(Math.random() * 130) * 100;
 const fleetDir = mkdtempSync(join(tmpdir(), 'dagwright-fleet-'));
 const env = {
   ...process.env,

@@ -48,7 +48,7 @@ component() {
 write_env() {
   mkdir -p "$ROOT/.data"
   {
-    echo "MONGO_URL=${MONGO_URL:-mongodb://127.0.0.1:$FERRETDB_PORT/}"
+    echo "MONGO_URL=${MONGO_URL:-mongodb://127.0.0.1:$FERRETDB_PORT/?directConnection=true}"
     echo "KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
     echo "REDIS_URL=${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
   } >"$ENV_FILE"

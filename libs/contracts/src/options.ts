@@ -18,4 +18,10 @@ export const PROTO_OPTIONS: Options = {
 };
 
 /** The same settings as flags of `proto-loader-gen-types`. */
-export const GENERATOR_FLAGS = ['--longs=String', '--enums=String', '--defaults', '--oneofs', '--includeComments'];
+export const GENERATOR_FLAGS = [
+  '--longs=String',
+  '--enums=String',
+  '--defaults',
+  '--oneofs',
+  '--includeComments',
+];

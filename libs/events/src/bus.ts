@@ -27,7 +27,10 @@ export interface EventBus {
   /** Publishes with `acks: -1` (all in-sync replicas); resolves only once Kafka has the events. */
   publish(events: OutgoingEvent[]): Promise<void>;
   /** Creates missing topics; existing ones are left as they are. */
-  ensureTopics(topics: readonly string[], options?: { partitions?: number; replicationFactor?: number }): Promise<void>;
+  ensureTopics(
+    topics: readonly string[],
+    options?: { partitions?: number; replicationFactor?: number },
+  ): Promise<void>;
   /** Joins `groupId` and hands every record to `handle`; offsets are committed only after it resolves. */
   subscribe(options: {
     groupId: string;
@@ -88,7 +91,11 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
 
   const connectedProducer = async () => {
     if (producer === undefined) {
-      const created = kafka.producer({ allowAutoTopicCreation: false, idempotent: false, maxInFlightRequests: 1 });
+      const created = kafka.producer({
+        allowAutoTopicCreation: false,
+        idempotent: false,
+        maxInFlightRequests: 1,
+      });
       producer = created;
       producerReady = created.connect().catch((err: unknown) => {
         producer = undefined;
@@ -100,7 +107,9 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
   };
 
   const unavailable = (what: string, cause: unknown) =>
-    new OperationalError('KAFKA_UNAVAILABLE', `kafka: ${what} failed: ${(cause as Error).message}`, { cause });
+    new OperationalError('KAFKA_UNAVAILABLE', `kafka: ${what} failed: ${(cause as Error).message}`, {
+      cause,
+    });
 
   return {
     async publish(events) {
@@ -113,7 +122,10 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
       }
       try {
         const p = await connectedProducer();
-        await p.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+        await p.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        });
       } catch (cause) {
         throw unavailable('publish', cause);
       }
@@ -139,7 +151,12 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
     },
 
     async subscribe({ groupId, topics, fromBeginning = false, handle }) {
-      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+      const consumer = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false,
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1000,
+      });
       consumers.add(consumer);
       await consumer.connect();
       await consumer.subscribe({ topics: [...topics], fromBeginning });

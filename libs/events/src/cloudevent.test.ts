@@ -5,7 +5,13 @@ const tenant = { clientId: 'acme', projectId: 'billing', workspaceId: 'prod' };
 
 describe('CloudEvents envelope', () => {
   it('builds a CloudEvents 1.0 event with the tenant as extensions', () => {
-    const event = createEvent({ type: 'dagwright.workflow.created', source: '//dagwright/test', subject: 'wf-1', tenant, data: { a: 1 } });
+    const event = createEvent({
+      type: 'dagwright.workflow.created',
+      source: '//dagwright/test',
+      subject: 'wf-1',
+      tenant,
+      data: { a: 1 },
+    });
     expect(event).toMatchObject({
       specversion: '1.0',
       type: 'dagwright.workflow.created',
@@ -23,7 +29,13 @@ describe('CloudEvents envelope', () => {
   });
 
   it('parses what it wrote', () => {
-    const event = createEvent({ type: 't', source: '//s', subject: 'x', tenant, data: { nested: { list: [1, 2] } } });
+    const event = createEvent({
+      type: 't',
+      source: '//s',
+      subject: 'x',
+      tenant,
+      data: { nested: { list: [1, 2] } },
+    });
     expect(parseEvent(Buffer.from(JSON.stringify(event)))).toEqual(event);
   });
 

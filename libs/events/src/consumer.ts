@@ -76,7 +76,12 @@ export async function startIdempotentConsumer(options: {
   onOutcome?: (outcome: Outcome, record: IncomingEvent) => void;
 }): Promise<Subscription> {
   await ensureProcessedIndex(options.db);
-  const apply = idempotent({ db: options.db, consumer: options.groupId, handler: options.handler, logger: options.logger });
+  const apply = idempotent({
+    db: options.db,
+    consumer: options.groupId,
+    handler: options.handler,
+    logger: options.logger,
+  });
   return options.bus.subscribe({
     groupId: options.groupId,
     topics: options.topics,

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@dagwright/kit';
 import { eventually, infra, testTopic, uniqueName } from '@dagwright/testkit';
-import { createEvent, createKafkaBus, parseEvent, type DagwrightEvent, type EventBus, type IncomingEvent } from '../src/index.ts';
+import {
+  createEvent,
+  createKafkaBus,
+  parseEvent,
+  type DagwrightEvent,
+  type EventBus,
+  type IncomingEvent,
+} from '../src/index.ts';
 
 const logger = createLogger({ service: 'events-test', level: 'silent' });
 let bus: EventBus;
@@ -26,7 +33,13 @@ describe('Kafka event bus', () => {
     const topic = await testTopic('bus');
     const tenant = { clientId: 'acme', projectId: 'p1', workspaceId: 'w1' };
     const events = Array.from({ length: 5 }, (_, i) =>
-      createEvent({ type: 'dagwright.workflow.created', source: '//dagwright/test', subject: `wf-${i}`, tenant, data: { i } }),
+      createEvent({
+        type: 'dagwright.workflow.created',
+        source: '//dagwright/test',
+        subject: `wf-${i}`,
+        tenant,
+        data: { i },
+      }),
     );
     await bus.publish(events.map((event) => ({ topic, event })));
 
@@ -41,22 +54,37 @@ describe('Kafka event bus', () => {
       },
     });
     try {
-      await eventually(async () => (received.length >= 5 ? Promise.resolve(true) : undefined), 60_000, '5 events');
+      await eventually(() => (received.length >= 5 ? true : undefined), 60_000, '5 events');
     } finally {
       await subscription.stop();
     }
     const parsed = received.map((r) => parseEvent(r.value));
     expect(parsed.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
-    expect(parsed.every((e: DagwrightEvent) => e.clientid === 'acme' && e.projectid === 'p1' && e.workspaceid === 'w1')).toBe(true);
+    expect(
+      parsed.every(
+        (e: DagwrightEvent) => e.clientid === 'acme' && e.projectid === 'p1' && e.workspaceid === 'w1',
+      ),
+    ).toBe(true);
     // One key per tenant keeps a tenant's events in one partition, in order.
     expect(new Set(received.map((r) => r.partition)).size).toBe(1);
-    const inOrder = [...received].sort((a, b) => Number(a.offset) - Number(b.offset)).map((r) => parseEvent(r.value).data);
+    const inOrder = [...received]
+      .sort((a, b) => Number(a.offset) - Number(b.offset))
+      .map((r) => parseEvent(r.value).data);
     expect(inOrder).toEqual(events.map((e) => e.data));
   });
 
   it('fails a publish to a missing topic with an OperationalError instead of creating it', async () => {
     const topic = uniqueName('absent').replace(/_/g, '.');
-    const event = createEvent({ type: 't', source: '//s', subject: 'x', tenant: { clientId: 'c', projectId: 'p', workspaceId: 'w' }, data: {} });
-    await expect(bus.publish([{ topic, event }])).rejects.toMatchObject({ kind: 'unavailable', code: 'KAFKA_UNAVAILABLE' });
+    const event = createEvent({
+      type: 't',
+      source: '//s',
+      subject: 'x',
+      tenant: { clientId: 'c', projectId: 'p', workspaceId: 'w' },
+      data: {},
+    });
+    await expect(bus.publish([{ topic, event }])).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'KAFKA_UNAVAILABLE',
+    });
   });
 });

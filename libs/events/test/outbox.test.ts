@@ -54,19 +54,31 @@ let bus: EventBus;
 let relay: OutboxRelay;
 const topic = uniqueName('outbox').replace(/_/g, '.');
 
-const kafka = (action: 'up' | 'down') => run('bash', [KAFKA_SCRIPT, action], { env: kafkaEnv, timeout: 150_000 });
+const kafka = (action: 'up' | 'down') =>
+  run('bash', [KAFKA_SCRIPT, action], { env: kafkaEnv, timeout: 150_000 });
 
 beforeAll(async () => {
   kafkaDir = mkdtempSync(join(tmpdir(), 'dagwright-kafka-'));
   const [port, controllerPort] = [await freePort(), await freePort()];
-  kafkaEnv = { ...process.env, KAFKA_DATA_ROOT: kafkaDir, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort) };
+  kafkaEnv = {
+    ...process.env,
+    KAFKA_DATA_ROOT: kafkaDir,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(controllerPort),
+  };
   brokers = [`127.0.0.1:${port}`];
   await kafka('up');
   database = await testDatabase('outbox');
   workflows = database.db.collection<WorkflowDoc>('workflows');
   bus = createKafkaBus({ brokers, clientId: 'outbox-relay', logger });
   await bus.ensureTopics([topic], { partitions: 1 });
-  relay = new OutboxRelay({ collections: [workflows as unknown as Collection], bus, logger, intervalMs: 100, maxBackoffMs: 1000 });
+  relay = new OutboxRelay({
+    collections: [workflows as unknown as Collection],
+    bus,
+    logger,
+    intervalMs: 100,
+    maxBackoffMs: 1000,
+  });
   relay.start();
 });
 
@@ -79,13 +91,25 @@ afterAll(async () => {
 });
 
 function event(subject: string, change: string) {
-  return createEvent({ type: 'dagwright.workflow.created', source: '//dagwright/test', subject, tenant, data: { change } });
+  return createEvent({
+    type: 'dagwright.workflow.created',
+    source: '//dagwright/test',
+    subject,
+    tenant,
+    data: { change },
+  });
 }
 
 /** A state change and its event in one atomic write: insert a document with its outbox. */
 async function createWorkflow(id: string): Promise<string> {
   const e = event(id, 'created');
-  await workflows.insertOne({ _id: id, ...tenant, status: 'draft', version: 1, outbox: [outboxEntry(topic, e)] });
+  await workflows.insertOne({
+    _id: id,
+    ...tenant,
+    status: 'draft',
+    version: 1,
+    outbox: [outboxEntry(topic, e)],
+  });
   relay.notify();
   return e.id;
 }
@@ -117,7 +141,11 @@ async function readTopic(expected: number): Promise<string[]> {
     },
   });
   try {
-    await eventually(async () => (ids.length >= expected ? true : undefined), 60_000, `${expected} events on the topic`);
+    await eventually(
+      () => (ids.length >= expected ? true : undefined),
+      60_000,
+      `${expected} events on the topic`,
+    );
     // Wait a little longer: a duplicate would arrive right behind.
     await new Promise((r) => setTimeout(r, 1500));
   } finally {
@@ -147,7 +175,11 @@ describe('transactional outbox relay', () => {
 
     // 3. Kafka back: the relay catches up on its own and empties every outbox.
     await kafka('up');
-    await eventually(async () => ((await pending()) === 0 ? true : undefined), 90_000, 'outbox drained after restart');
+    await eventually(
+      async () => ((await pending()) === 0 ? true : undefined),
+      90_000,
+      'outbox drained after restart',
+    );
 
     // 4. Every event is on the topic exactly once, and no event exists for a change that did not happen.
     const onTopic = await readTopic(expected.length);
@@ -160,11 +192,18 @@ describe('transactional outbox relay', () => {
     await publishWorkflow('wf-cas');
     const stale = await workflows.updateOne(
       { _id: 'wf-cas', ...tenant, status: 'draft', version: 1 },
-      { $set: { status: 'published', version: 2 }, ...pushToOutbox(outboxEntry(topic, event('wf-cas', 'lost'))) },
+      {
+        $set: { status: 'published', version: 2 },
+        ...pushToOutbox(outboxEntry(topic, event('wf-cas', 'lost'))),
+      },
     );
     expect(stale.matchedCount).toBe(0);
     const doc = await workflows.findOne({ _id: 'wf-cas' });
-    expect(doc?.outbox?.map((e) => JSON.parse(e.event) as { data: { change: string } }).map((e) => e.data.change) ?? []).not.toContain('lost');
+    expect(
+      doc?.outbox
+        ?.map((e) => JSON.parse(e.event) as { data: { change: string } })
+        .map((e) => e.data.change) ?? [],
+    ).not.toContain('lost');
     expect(id).toBeTruthy();
   });
 });

@@ -66,7 +66,8 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
           const results = await Promise.allSettled(checks.map((c) => withTimeout(c.check, timeoutMs)));
           const report: Record<string, string> = {};
           results.forEach((r, i) => {
-            report[checks[i]?.name ?? String(i)] = r.status === 'fulfilled' ? 'ok' : (r.reason as Error).message;
+            report[checks[i]?.name ?? String(i)] =
+              r.status === 'fulfilled' ? 'ok' : (r.reason as Error).message;
           });
           const ready = results.every((r) => r.status === 'fulfilled');
           if (!ready) logger.warn({ checks: report }, 'not ready');

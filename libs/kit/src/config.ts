@@ -43,14 +43,17 @@ export function loadConfigOrExit<S extends ConfigShape>(
     const doc = shape[p.key]?.description;
     return `  ${p.key}: ${p.message}${doc ? ` (${doc})` : ''}`;
   });
-  process.stderr.write(`${service}: invalid configuration, ${result.problems.length} bad key(s):\n${lines.join('\n')}\n`);
+  process.stderr.write(
+    `${service}: invalid configuration, ${result.problems.length} bad key(s):\n${lines.join('\n')}\n`,
+  );
   process.exit(78);
 }
 
 /** Field builders for the common kinds of environment variables. */
 export const env = {
   /** A TCP port number. */
-  port: (fallback: number, doc: string) => z.coerce.number().int().min(0).max(65535).default(fallback).describe(doc),
+  port: (fallback: number, doc: string) =>
+    z.coerce.number().int().min(0).max(65535).default(fallback).describe(doc),
   /** A positive integer, e.g. a timeout in milliseconds. */
   int: (fallback: number, doc: string) => z.coerce.number().int().min(0).default(fallback).describe(doc),
   /** A free string with a default. */
@@ -64,7 +67,9 @@ export const env = {
     z
       .string()
       .default(fallback)
-      .refine((v) => schemes.some((s) => v.startsWith(`${s}://`)), { message: `must be a ${schemes.join(' or ')} URL` })
+      .refine((v) => schemes.some((s) => v.startsWith(`${s}://`)), {
+        message: `must be a ${schemes.join(' or ')} URL`,
+      })
       .describe(doc),
   /** A comma-separated list. */
   list: (fallback: string, doc: string) =>
@@ -94,7 +99,11 @@ export const env = {
 export function baseConfig(service: string, adminPort: number) {
   return {
     SERVICE_NAME: env.string(service, 'name in logs, metrics and traces'),
-    LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info', 'pino log level'),
+    LOG_LEVEL: env.oneOf(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+      'pino log level',
+    ),
     HOST: env.string('127.0.0.1', 'interface the servers bind to (0.0.0.0 in containers)'),
     ADMIN_PORT: env.port(adminPort, 'port of /healthz, /readyz and /metrics'),
     SHUTDOWN_TIMEOUT_MS: env.int(10_000, 'force exit when graceful shutdown takes longer'),
@@ -107,7 +116,11 @@ export type ConfigOf<S extends ConfigShape> = z.infer<z.ZodObject<S>>;
 /** Keys of a service that owns a MongoDB database. */
 export function mongoConfig(dbName: string) {
   return {
-    MONGO_URL: env.url('mongodb://127.0.0.1:27117/', ['mongodb', 'mongodb+srv'], 'MongoDB-protocol server to connect to'),
+    MONGO_URL: env.url(
+      'mongodb://127.0.0.1:27117/?directConnection=true',
+      ['mongodb', 'mongodb+srv'],
+      'MongoDB-protocol server to connect to',
+    ),
     MONGO_DB: env.string(dbName, 'the database this service owns; no other service reads it'),
   };
 }

@@ -69,7 +69,21 @@ export abstract class AppError extends Error {
 export class UserError extends AppError {
   readonly kind: ErrorKind;
 
-  constructor(kind: Extract<ErrorKind, 'invalid_argument' | 'not_found' | 'conflict' | 'failed_precondition' | 'unauthenticated' | 'permission_denied' | 'rate_limited'>, code: string, message: string, options?: AppErrorOptions) {
+  constructor(
+    kind: Extract<
+      ErrorKind,
+      | 'invalid_argument'
+      | 'not_found'
+      | 'conflict'
+      | 'failed_precondition'
+      | 'unauthenticated'
+      | 'permission_denied'
+      | 'rate_limited'
+    >,
+    code: string,
+    message: string,
+    options?: AppErrorOptions,
+  ) {
     super(code, message, options);
     this.kind = kind;
   }

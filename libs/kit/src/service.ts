@@ -14,7 +14,11 @@ export interface Runtime {
 }
 
 /** Creates the logger, metrics and shutdown service of a process and listens for SIGTERM/SIGINT. */
-export function createRuntime(config: { SERVICE_NAME: string; LOG_LEVEL: string; SHUTDOWN_TIMEOUT_MS: number }): Runtime {
+export function createRuntime(config: {
+  SERVICE_NAME: string;
+  LOG_LEVEL: string;
+  SHUTDOWN_TIMEOUT_MS: number;
+}): Runtime {
   const logger = createLogger({ service: config.SERVICE_NAME, level: config.LOG_LEVEL });
   const metrics = createMetrics(config.SERVICE_NAME);
   const shutdown = new Shutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }).listen();
@@ -37,7 +41,13 @@ export async function serveGrpcApp(
   listen: { host: string; grpcPort: number; adminPort: number; graceMs?: number },
 ): Promise<{ grpc: RunningGrpcServer; admin: AdminServer }> {
   const { logger, metrics, shutdown } = runtime;
-  const admin = await startAdminServer({ host: listen.host, port: listen.adminPort, metrics, logger, checks: app.checks });
+  const admin = await startAdminServer({
+    host: listen.host,
+    port: listen.adminPort,
+    metrics,
+    logger,
+    checks: app.checks,
+  });
   const grpc = await startGrpcServer({
     host: listen.host,
     port: listen.grpcPort,

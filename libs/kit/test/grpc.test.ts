@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { loadPackageDefinition, Metadata, status, type Client, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
+import {
+  loadPackageDefinition,
+  Metadata,
+  status,
+  type Client,
+  type ServiceClientConstructor,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -37,7 +44,12 @@ interface EchoResponse {
   deadlineLeftMs: number;
 }
 type EchoClient = Client & {
-  echo: (req: EchoRequest, md: Metadata, opts: object, cb: (e: ServiceError | null, r?: EchoResponse) => void) => void;
+  echo: (
+    req: EchoRequest,
+    md: Metadata,
+    opts: object,
+    cb: (e: ServiceError | null, r?: EchoResponse) => void,
+  ) => void;
   count: (req: { upTo: number }, md: Metadata) => NodeJS.ReadableStream;
 };
 
@@ -99,10 +111,14 @@ beforeAll(async () => {
       },
     ],
   });
-  client = createGrpcClient<EchoClient>(EchoService as unknown as ClientConstructor<EchoClient>, `127.0.0.1:${server.port}`, {
-    serviceName: 'dagwright.kittest.v1.EchoService',
-    idempotentMethods: ['Echo'],
-  });
+  client = createGrpcClient<EchoClient>(
+    EchoService as unknown as ClientConstructor<EchoClient>,
+    `127.0.0.1:${server.port}`,
+    {
+      serviceName: 'dagwright.kittest.v1.EchoService',
+      idempotentMethods: ['Echo'],
+    },
+  );
 });
 
 afterAll(async () => {
@@ -118,11 +134,19 @@ const rawEcho = (req: EchoRequest, md: Metadata) =>
 describe('gRPC server from the kit', () => {
   it('answers with the caller identity taken from metadata', async () => {
     const res = await callUnary(client, client.echo, { text: 'hi', mode: 'echo' }, ctx);
-    expect(res).toMatchObject({ text: 'hi', clientId: 'client-a', userId: 'user-7', roles: ['developer', 'viewer'], requestId: 'req-123' });
+    expect(res).toMatchObject({
+      text: 'hi',
+      clientId: 'client-a',
+      userId: 'user-7',
+      roles: ['developer', 'viewer'],
+      requestId: 'req-123',
+    });
   });
 
   it('refuses a call without a tenant as UNAUTHENTICATED', async () => {
-    const err = (await rawEcho({ text: 'x', mode: 'echo' }, new Metadata()).catch((e: unknown) => e)) as ServiceError;
+    const err = (await rawEcho({ text: 'x', mode: 'echo' }, new Metadata()).catch(
+      (e: unknown) => e,
+    )) as ServiceError;
     expect(err.code).toBe(status.UNAUTHENTICATED);
   });
 
@@ -136,10 +160,18 @@ describe('gRPC server from the kit', () => {
   });
 
   it('maps errors of the family to gRPC codes and back, keeping code and details', async () => {
-    const notFound = await callUnary(client, client.echo, { text: 'wf-9', mode: 'not_found' }, ctx).catch((e: unknown) => e);
+    const notFound = await callUnary(client, client.echo, { text: 'wf-9', mode: 'not_found' }, ctx).catch(
+      (e: unknown) => e,
+    );
     expect(notFound).toBeInstanceOf(UserError);
-    expect(notFound).toMatchObject({ kind: 'not_found', code: 'NOT_FOUND', details: [{ code: 'NOT_FOUND', path: 'workflow' }] });
-    const conflict = await callUnary(client, client.echo, { text: '', mode: 'conflict' }, ctx).catch((e: unknown) => e);
+    expect(notFound).toMatchObject({
+      kind: 'not_found',
+      code: 'NOT_FOUND',
+      details: [{ code: 'NOT_FOUND', path: 'workflow' }],
+    });
+    const conflict = await callUnary(client, client.echo, { text: '', mode: 'conflict' }, ctx).catch(
+      (e: unknown) => e,
+    );
     expect(conflict).toMatchObject({ kind: 'conflict', code: 'CONFLICT' });
   });
 
@@ -155,7 +187,12 @@ describe('gRPC server from the kit', () => {
   });
 
   it('passes the remaining deadline on to the next hop', async () => {
-    const res = await callUnary(client, client.echo, { text: 'a', mode: 'forward' }, { ...ctx, deadline: new Date(Date.now() + 3000) });
+    const res = await callUnary(
+      client,
+      client.echo,
+      { text: 'a', mode: 'forward' },
+      { ...ctx, deadline: new Date(Date.now() + 3000) },
+    );
     expect(res.text).toBe('a+');
     expect(res.clientId).toBe('client-a');
     expect(res.deadlineLeftMs).toBeGreaterThan(0);
@@ -163,7 +200,12 @@ describe('gRPC server from the kit', () => {
   });
 
   it('fails fast when the caller has no time left', async () => {
-    const err = await callUnary(client, client.echo, { text: 'a', mode: 'echo' }, { ...ctx, deadline: new Date(Date.now() - 1) }).catch((e: unknown) => e);
+    const err = await callUnary(
+      client,
+      client.echo,
+      { text: 'a', mode: 'echo' },
+      { ...ctx, deadline: new Date(Date.now() - 1) },
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'deadline_exceeded' });
   });
 
@@ -173,7 +215,8 @@ describe('gRPC server from the kit', () => {
     md.set('x-project-id', 'p');
     md.set('x-workspace-id', 'w');
     const texts: string[] = [];
-    for await (const message of client.count({ upTo: 4 }, md)) texts.push((message as unknown as EchoResponse).text);
+    for await (const message of client.count({ upTo: 4 }, md))
+      texts.push((message as unknown as EchoResponse).text);
     expect(texts).toEqual(['1', '2', '3', '4']);
   });
 
@@ -182,7 +225,9 @@ describe('gRPC server from the kit', () => {
     expect(await checkGrpcHealth(address)).toBe('SERVING');
     expect(await checkGrpcHealth(address, 'dagwright.kittest.v1.EchoService')).toBe('SERVING');
     const text = await metrics.registry.metrics();
-    expect(text).toMatch(/dagwright_requests_total\{transport="grpc",method="dagwright.kittest.v1.EchoService\/Echo",code="OK",service="kit-test"\} \d+/);
+    expect(text).toMatch(
+      /dagwright_requests_total\{transport="grpc",method="dagwright.kittest.v1.EchoService\/Echo",code="OK",service="kit-test"\} \d+/,
+    );
     expect(text).toMatch(/code="NOT_FOUND"/);
   });
 });

@@ -19,7 +19,8 @@ function readEnvFile(path: string): Record<string, string> {
   const values: Record<string, string> = {};
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const match = /^(?:export\s+)?([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (match?.[1] !== undefined && match[2] !== undefined) values[match[1]] = match[2].replace(/^['"]|['"]$/g, '');
+    if (match?.[1] !== undefined && match[2] !== undefined)
+      values[match[1]] = match[2].replace(/^['"]|['"]$/g, '');
   }
   return values;
 }
@@ -38,7 +39,9 @@ export function dockerEngineAvailable(): boolean {
  * Resolves infrastructure URLs: the environment (MONGO_URL, KAFKA_BROKERS, REDIS_URL) first, then the file
  * written by `./dw infra up`. Returns undefined when neither has all three.
  */
-export function configuredInfra(env: Record<string, string | undefined> = process.env): InfraUrls | undefined {
+export function configuredInfra(
+  env: Record<string, string | undefined> = process.env,
+): InfraUrls | undefined {
   const fromFile = existsSync(INFRA_ENV_FILE) ? readEnvFile(INFRA_ENV_FILE) : {};
   const pick = (key: string) => (env[key] !== undefined && env[key] !== '' ? env[key] : fromFile[key]);
   const mongoUrl = pick('MONGO_URL');

@@ -13,7 +13,10 @@ export function infra(): InfraUrls {
 
 /** A name no other test of any parallel run uses: prefix, process id and randomness, safe for databases and topics. */
 export function uniqueName(prefix: string): string {
-  const clean = prefix.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24);
+  const clean = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 24);
   return `t_${clean}_${process.pid.toString(36)}_${randomBytes(4).toString('hex')}`;
 }
 
@@ -47,10 +50,17 @@ export async function testDatabase(prefix: string): Promise<TestDatabase> {
 /** Creates a uniquely named topic on the real Kafka broker and returns its name. */
 export async function testTopic(prefix: string, partitions = 3): Promise<string> {
   const topic = uniqueName(prefix).replace(/_/g, '.');
-  const admin = new Kafka({ clientId: 'testkit', brokers: infra().kafkaBrokers, logLevel: logLevel.ERROR }).admin();
+  const admin = new Kafka({
+    clientId: 'testkit',
+    brokers: infra().kafkaBrokers,
+    logLevel: logLevel.ERROR,
+  }).admin();
   await admin.connect();
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
+    });
   } finally {
     await admin.disconnect();
   }
@@ -64,7 +74,11 @@ export function testRedis(prefix: string): { redis: Redis; keyPrefix: string } {
 }
 
 /** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: string | undefined;
   for (;;) {
@@ -75,7 +89,9 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
       last = err instanceof Error ? err.message : String(err);
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last === undefined ? '' : `: ${last}`}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last === undefined ? '' : `: ${last}`}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -45,7 +45,14 @@ describe('MongoDB-protocol server through mongoose', () => {
     await Run.createIndexes();
     const tenantA = { clientId: 'a', projectId: 'p', workspaceId: 'w' };
     const tenantB = { clientId: 'b', projectId: 'p', workspaceId: 'w' };
-    await Run.create({ ...tenantA, runId: 'r1', status: 'queued', version: 1, steps: [], input: JSON.stringify({ $weird: { 'dotted.key': 1 } }) });
+    await Run.create({
+      ...tenantA,
+      runId: 'r1',
+      status: 'queued',
+      version: 1,
+      steps: [],
+      input: JSON.stringify({ $weird: { 'dotted.key': 1 } }),
+    });
     await Run.create({ ...tenantB, runId: 'r1', status: 'queued', version: 1, steps: [] });
 
     const found = await Run.findOne({ ...tenantA, runId: 'r1' }).lean();
@@ -57,17 +64,37 @@ describe('MongoDB-protocol server through mongoose', () => {
 
   it('refuses a duplicate under a unique index with code 11000', async () => {
     const Run = connection.model<Run>('Run');
-    await expect(Run.create({ clientId: 'a', projectId: 'p', workspaceId: 'w', runId: 'r1', status: 'queued', version: 1 })).rejects.toMatchObject({
+    await expect(
+      Run.create({
+        clientId: 'a',
+        projectId: 'p',
+        workspaceId: 'w',
+        runId: 'r1',
+        status: 'queued',
+        version: 1,
+      }),
+    ).rejects.toMatchObject({
       code: 11000,
     });
   });
 
   it('does compare-and-set on {status, version}: exactly one of two concurrent writers wins', async () => {
     const Run = connection.model<Run>('Run');
-    const filter = { clientId: 'a', projectId: 'p', workspaceId: 'w', runId: 'r1', status: 'queued', version: 1 };
+    const filter = {
+      clientId: 'a',
+      projectId: 'p',
+      workspaceId: 'w',
+      runId: 'r1',
+      status: 'queued',
+      version: 1,
+    };
     const attempts = await Promise.all(
       ['running', 'cancelled'].map((status) =>
-        Run.findOneAndUpdate(filter, { $set: { status, version: 2 }, $push: { steps: { id: status, ms: 1 } } }, { returnDocument: 'after' }).lean(),
+        Run.findOneAndUpdate(
+          filter,
+          { $set: { status, version: 2 }, $push: { steps: { id: status, ms: 1 } } },
+          { returnDocument: 'after' },
+        ).lean(),
       ),
     );
     const winners = attempts.filter((doc) => doc !== null);

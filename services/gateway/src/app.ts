@@ -2,7 +2,15 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { NotFoundError, pingMongo, pingRedis, publicView, toAppError, type Logger, type ReadinessCheck } from '@dagwright/kit';
+import {
+  NotFoundError,
+  pingMongo,
+  pingRedis,
+  publicView,
+  toAppError,
+  type Logger,
+  type ReadinessCheck,
+} from '@dagwright/kit';
 
 /** What the gateway app needs from the outside world. */
 export interface GatewayDeps {

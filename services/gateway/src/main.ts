@@ -23,7 +23,13 @@ try {
     await redis.quit();
   });
   const app = buildApp({ logger, mongo, redis, bodyLimit: config.BODY_LIMIT_BYTES });
-  const admin = await startAdminServer({ host: config.HOST, port: config.ADMIN_PORT, metrics, logger, checks: app.checks });
+  const admin = await startAdminServer({
+    host: config.HOST,
+    port: config.ADMIN_PORT,
+    metrics,
+    logger,
+    checks: app.checks,
+  });
   await app.http.listen({ host: config.HOST, port: config.HTTP_PORT });
   shutdown.register('http server', ShutdownPriority.stopIntake, async () => {
     admin.drain();

@@ -1,4 +1,10 @@
-import { connectMongo, createRuntime, loadConfigOrExit, serveGrpcApp, ShutdownPriority } from '@dagwright/kit';
+import {
+  connectMongo,
+  createRuntime,
+  loadConfigOrExit,
+  serveGrpcApp,
+  ShutdownPriority,
+} from '@dagwright/kit';
 import { buildApp } from './app.ts';
 import { configShape } from './config.ts';
 
@@ -6,7 +12,11 @@ import { configShape } from './config.ts';
 const config = loadConfigOrExit('workflow-engine', configShape);
 const runtime = createRuntime(config);
 try {
-  const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger: runtime.logger });
+  const mongo = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: config.MONGO_DB,
+    logger: runtime.logger,
+  });
   runtime.shutdown.register('mongo', ShutdownPriority.closeConnections, () => mongo.close());
   await serveGrpcApp(runtime, buildApp({ mongo }), {
     host: config.HOST,

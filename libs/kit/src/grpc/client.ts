@@ -11,7 +11,11 @@ import { metadataFromContext, type CallContext } from './context.ts';
 import { fromGrpcError } from './status.ts';
 
 /** A generated client constructor (what proto-loader puts at `pkg.Service`). */
-export type ClientConstructor<C extends Client> = new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options?: ClientOptions) => C;
+export type ClientConstructor<C extends Client> = new (
+  address: string,
+  creds: ReturnType<typeof credentials.createInsecure>,
+  options?: ClientOptions,
+) => C;
 
 /** Options of a client. */
 export interface GrpcClientOptions {
@@ -25,7 +29,11 @@ export interface GrpcClientOptions {
  * Builds a client that balances calls over every address the target resolves to (`dns:///` with a headless
  * Service gives one connection per pod) and retries idempotent methods on UNAVAILABLE; nothing else retries.
  */
-export function createGrpcClient<C extends Client>(Ctor: ClientConstructor<C>, target: string, options: GrpcClientOptions): C {
+export function createGrpcClient<C extends Client>(
+  Ctor: ClientConstructor<C>,
+  target: string,
+  options: GrpcClientOptions,
+): C {
   const methods = options.idempotentMethods ?? [];
   const serviceConfig = {
     loadBalancingConfig: [{ round_robin: {} }],

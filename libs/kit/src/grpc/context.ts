@@ -47,9 +47,15 @@ export function contextFromMetadata(metadata: Metadata, deadline: Date | undefin
   };
   const problems = Object.entries(tenant)
     .filter(([, v]) => v === undefined || !ID_PATTERN.test(v))
-    .map(([k]) => ({ code: 'TENANT_MISSING', path: `metadata.${k}`, message: `${k} is missing or malformed` }));
+    .map(([k]) => ({
+      code: 'TENANT_MISSING',
+      path: `metadata.${k}`,
+      message: `${k} is missing or malformed`,
+    }));
   if (problems.length > 0) {
-    throw new UserError('unauthenticated', 'TENANT_REQUIRED', 'the call carries no valid tenant', { details: problems });
+    throw new UserError('unauthenticated', 'TENANT_REQUIRED', 'the call carries no valid tenant', {
+      details: problems,
+    });
   }
   const userId = single(metadata, MetadataKeys.userId);
   const roles = (single(metadata, MetadataKeys.roles) ?? '')

@@ -104,7 +104,12 @@ function wrapHandler(
     void (async () => {
       try {
         ctx = contextFromMetadata(call.metadata, deadlineOf(call.getDeadline()));
-        await (handler as StreamHandler<unknown, unknown>)(call.request, ctx, (m) => call.write(m), abort.signal);
+        await (handler as StreamHandler<unknown, unknown>)(
+          call.request,
+          ctx,
+          (m) => call.write(m),
+          abort.signal,
+        );
         finish(startedAt, GrpcStatus.OK);
         call.end();
       } catch (thrown) {
@@ -117,13 +122,23 @@ function wrapHandler(
   };
 }
 
-function implement(binding: GrpcServiceBinding, logger: Logger, metrics: Metrics): UntypedServiceImplementation {
+function implement(
+  binding: GrpcServiceBinding,
+  logger: Logger,
+  metrics: Metrics,
+): UntypedServiceImplementation {
   const implementation: UntypedServiceImplementation = {};
   for (const [name, method] of Object.entries(binding.definition)) {
     const handler = binding.handlers[name] ?? binding.handlers[method.originalName ?? name];
     if (handler === undefined) throw new Error(`${binding.name}: no handler for method ${name}`);
     if (method.requestStream) throw new Error(`${binding.name}.${name}: client streaming is not supported`);
-    implementation[name] = wrapHandler(`${binding.name}/${name}`, method.responseStream, handler, logger, metrics);
+    implementation[name] = wrapHandler(
+      `${binding.name}/${name}`,
+      method.responseStream,
+      handler,
+      logger,
+      metrics,
+    );
   }
   return implementation;
 }
@@ -137,7 +152,8 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
   const health = new HealthImplementation(statuses);
   health.addToServer(server);
   new ReflectionService(options.packageDefinition).addToServer(server);
-  for (const binding of options.services) server.addService(binding.definition, implement(binding, logger, metrics));
+  for (const binding of options.services)
+    server.addService(binding.definition, implement(binding, logger, metrics));
 
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`${options.host}:${options.port}`, ServerCredentials.createInsecure(), (err, bound) =>

@@ -23,7 +23,10 @@ export function toGrpcStatus(error: AppError): Partial<StatusObject> {
 }
 
 const KIND_BY_GRPC = new Map<GrpcStatus, ErrorKind>(
-  (Object.entries(ERROR_TABLE) as [ErrorKind, (typeof ERROR_TABLE)[ErrorKind]][]).map(([kind, m]) => [m.grpc, kind]),
+  (Object.entries(ERROR_TABLE) as [ErrorKind, (typeof ERROR_TABLE)[ErrorKind]][]).map(([kind, m]) => [
+    m.grpc,
+    kind,
+  ]),
 );
 
 interface ErrorPayload {

@@ -22,12 +22,13 @@ export async function startTelemetry(env: Record<string, string | undefined>): P
   // ESM modules are only patched through the loader hook, which must be registered before they are imported.
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- OpenTelemetry's ESM hook is written for register()
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
-  const [{ NodeSDK }, { OTLPTraceExporter }, { HttpInstrumentation }, { GrpcInstrumentation }] = await Promise.all([
-    import('@opentelemetry/sdk-node'),
-    import('@opentelemetry/exporter-trace-otlp-http'),
-    import('@opentelemetry/instrumentation-http'),
-    import('@opentelemetry/instrumentation-grpc'),
-  ]);
+  const [{ NodeSDK }, { OTLPTraceExporter }, { HttpInstrumentation }, { GrpcInstrumentation }] =
+    await Promise.all([
+      import('@opentelemetry/sdk-node'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/instrumentation-http'),
+      import('@opentelemetry/instrumentation-grpc'),
+    ]);
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? env.SERVICE_NAME ?? 'dagwright',
     traceExporter: new OTLPTraceExporter(),

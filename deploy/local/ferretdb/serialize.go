@@ -89,37 +89,23 @@ func newSerializingProxy(ln net.Listener, upstreamNet, upstreamAddr string, logg
 	}
 }
 
-// serve accepts connections until ctx is canceled, then closes the listener
-// and every open connection and waits for their goroutines. It returns an
-// error only if accepting fails for another reason.
-func (p *serializingProxy) serve(ctx context.Context) error {
-	stopped := make(chan struct{})
-	defer close(stopped)
-	go func() {
-		select {
-		case <-ctx.Done():
-		case <-stopped: // serve failed on its own
-		}
-		p.shutdown()
-	}()
+// serve accepts connections until ctx is canceled (or the listener is
+// closed), then closes every open connection and waits for their goroutines.
+func (p *serializingProxy) serve(ctx context.Context) {
+	stop := context.AfterFunc(ctx, p.shutdown) // unblocks Accept
+	defer stop()
 
-	var err error
 	for backoff := time.Duration(0); ; {
-		var c net.Conn
-		if c, err = p.ln.Accept(); err != nil {
+		c, err := p.ln.Accept()
+		if err != nil {
 			if ctx.Err() != nil || errors.Is(err, net.ErrClosed) {
-				err = nil
 				break
 			}
-			// Transient failures such as EMFILE: log, back off, retry.
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() || isTemporary(err) {
-				backoff = min(max(2*backoff, 5*time.Millisecond), time.Second)
-				p.logger.Warn("accept failed; retrying", "error", err, "backoff", backoff)
-				time.Sleep(backoff)
-				continue
-			}
-			break
+			// E.g. EMFILE: log, back off, retry (as FerretDB's own listener does).
+			backoff = min(max(2*backoff, 5*time.Millisecond), time.Second)
+			p.logger.Warn("accept failed; retrying", "error", err, "backoff", backoff)
+			time.Sleep(backoff)
+			continue
 		}
 		backoff = 0
 		if !p.track(c) {
@@ -132,12 +118,6 @@ func (p *serializingProxy) serve(ctx context.Context) error {
 
 	p.shutdown()
 	p.wg.Wait()
-	return err
-}
-
-func isTemporary(err error) bool {
-	t, ok := err.(interface{ Temporary() bool })
-	return ok && t.Temporary()
 }
 
 // shutdown closes the listener and all open connections; idempotent.

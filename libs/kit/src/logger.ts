@@ -31,7 +31,8 @@ export const REDACTED_PATHS = [
 ];
 
 /** Credentials embedded in URLs (`mongodb://user:pass@host`) are masked wherever they appear in a message. */
-const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+):([^/\s@]+)@/gi;
+// No `"` inside the match: lines are masked after serialisation, and a match must not span JSON fields.
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)([^/\s:@"]*):([^/\s@"]+)@/gi;
 
 /** Masks `user:password@` in connection strings. */
 export function maskUrlCredentials(text: string): string {
@@ -56,10 +57,8 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       hooks: {
-        logMethod(args, method) {
-          const masked = args.map((a) => (typeof a === 'string' ? maskUrlCredentials(a) : a)) as typeof args;
-          method.apply(this, masked);
-        },
+        // Masks credentials anywhere in the line: messages, fields and error messages alike.
+        streamWrite: maskUrlCredentials,
       },
     },
     options.destination ?? pino.destination({ sync: false }),

@@ -37,11 +37,19 @@ interface ErrorPayload {
 function readPayload(metadata: Metadata | undefined): ErrorPayload {
   const raw = metadata?.get(ERROR_TRAILER)[0];
   if (!Buffer.isBuffer(raw)) return {};
+  let parsed: unknown;
   try {
-    return JSON.parse(raw.toString('utf8')) as ErrorPayload;
+    parsed = JSON.parse(raw.toString('utf8'));
   } catch {
     return {};
   }
+  // The trailer comes from another process: keep only fields of the expected shape.
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  const { code, details } = parsed as Record<string, unknown>;
+  return {
+    code: typeof code === 'string' ? code : undefined,
+    details: Array.isArray(details) ? (details as ErrorDetail[]) : undefined,
+  };
 }
 
 /** Rebuilds an error of the family from a failed gRPC call, keeping the server's code and details. */

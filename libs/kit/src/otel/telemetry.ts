@@ -29,6 +29,9 @@ export async function startTelemetry(env: Record<string, string | undefined>): P
       import('@opentelemetry/instrumentation-http'),
       import('@opentelemetry/instrumentation-grpc'),
     ]);
+  // Metrics are scraped from /metrics (prom-client); only traces go to the collector.
+  process.env.OTEL_METRICS_EXPORTER ??= 'none';
+  process.env.OTEL_LOGS_EXPORTER ??= 'none';
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? env.SERVICE_NAME ?? 'dagwright',
     traceExporter: new OTLPTraceExporter(),

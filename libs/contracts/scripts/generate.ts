@@ -23,11 +23,12 @@ function generate(outDir: string): void {
       '--grpcLib=@grpc/grpc-js',
       '--targetFileExtension=.ts',
       '--importFileExtension=.ts',
-      `--includeDirs=${PROTO_ROOT}`,
+      '--includeDirs=.',
       `--outDir=${outDir}`,
       ...listProtoFiles(),
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    // Relative to protos/, so the generated "Original file" comments are the same in every checkout.
+    { cwd: PROTO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
 

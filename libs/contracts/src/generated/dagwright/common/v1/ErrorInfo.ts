@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/dagwright/common/v1/common.proto
+// Original file: dagwright/common/v1/common.proto
 
 import type { ErrorDetail as _dagwright_common_v1_ErrorDetail, ErrorDetail__Output as _dagwright_common_v1_ErrorDetail__Output } from '../../../dagwright/common/v1/ErrorDetail.ts';
 

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/dagwright/common/v1/common.proto
+// Original file: dagwright/common/v1/common.proto
 
 
 /**

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/dagwright/events/v1/events.proto
+// Original file: dagwright/events/v1/events.proto
 
 
 /**

@@ -1,4 +1,4 @@
-// Original file: /work/main/protos/dagwright/events/v1/events.proto
+// Original file: dagwright/events/v1/events.proto
 
 import type { BlockMetrics as _dagwright_events_v1_BlockMetrics, BlockMetrics__Output as _dagwright_events_v1_BlockMetrics__Output } from '../../../dagwright/events/v1/BlockMetrics.ts';
 import type { Long } from '@grpc/proto-loader';

@@ -7,8 +7,15 @@
 #   ferretdb.sh status    "running" (exit 0) or "stopped" (exit 3)
 #
 # Env: DAGWRIGHT_ROOT (repo root; default ../../.. from this script),
-#      FERRETDB_PORT (default 27117), FERRETDB_LOG_LEVEL (default info).
+#      FERRETDB_PORT (default 27117), FERRETDB_LOG_LEVEL (default info),
+#      FERRETDB_INTERNAL_ADDR (debugging only: a TCP address on which FerretDB
+#      itself also answers, bypassing the write-serialising proxy; see serialize.go).
 # Data: $ROOT/.data/ferretdb/{sqlite/,ferretdb.log,ferretdb.pid}
+#
+# The port is served by a small proxy inside the binary that makes writes
+# atomic with respect to each other (FerretDB 1.24 on SQLite does not apply a
+# filtered update atomically); by default FerretDB itself listens only on a
+# private Unix socket.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -29,9 +36,11 @@ STOP_TIMEOUT=20  # seconds between SIGTERM and SIGKILL
 
 log() { echo "ferretdb: $*" >&2; }
 
-# Checksum of everything the binary is built from; a change triggers a rebuild.
+# Checksum of everything the binary is built from (go.mod, go.sum and every
+# .go file: main.go, serialize.go, ...); a change triggers a rebuild.
 source_sum() {
-  (cd "$HERE" && cat go.mod go.sum main.go) | sha256sum | cut -d' ' -f1
+  (cd "$HERE" && shopt -s nullglob && for f in go.mod go.sum *.go; do echo "== $f"; cat "$f"; done) |
+    sha256sum | cut -d' ' -f1
 }
 
 find_go() {

@@ -86,6 +86,9 @@ func run(logger *slog.Logger, listen, dir, internal string) error {
 		}
 		defer os.RemoveAll(sockDir)
 		lc.Unix = filepath.Join(sockDir, "ferretdb.sock")
+		if len(lc.Unix) > 100 { // Linux's limit is 107 bytes; a long $TMPDIR would not fit
+			lc = ferretdb.ListenerConfig{TCP: "127.0.0.1:0"}
+		}
 	}
 
 	// New already opens the SQLite backend and binds the listener.
@@ -106,18 +109,18 @@ func run(logger *slog.Logger, listen, dir, internal string) error {
 			return err
 		}
 		upNet, upAddr = "tcp", u.Host
-		logger.Info("ferretdb internal address, bypassing the proxy", "addr", upAddr)
+		logger.Info("ferretdb internal address (clients connecting here bypass the proxy)", "addr", upAddr)
 	}
 
 	// SIGTERM/SIGINT cancel the context; then the proxy closes its listener
 	// and connections, and FerretDB's Run closes its listener, the client
 	// connections and the SQLite files before returning.
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
+	sigCtx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	go func() {
-		<-ctx.Done()
+		<-sigCtx.Done()
 		stop() // a second signal kills the process at once if shutdown hangs
 	}()
-	ctx, cancel := context.WithCancel(ctx) // also: one side stopping stops the other
+	ctx, cancel := context.WithCancel(sigCtx) // also: one side stopping stops the other
 	defer cancel()
 
 	done := make(chan struct{})

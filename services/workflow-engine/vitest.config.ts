@@ -1,5 +1,11 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'workflow-engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    name: 'workflow-engine',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['../../libs/testkit/src/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
 });

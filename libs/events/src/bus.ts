@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Producer } from 'kafkajs';
 import { OperationalError, type Logger } from '@dagwright/kit';
 import type { DagwrightEvent } from './cloudevent.ts';
 
@@ -91,10 +91,12 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
 
   const connectedProducer = async () => {
     if (producer === undefined) {
+      // The default (murmur2, Java-compatible) partitioner, chosen explicitly: one client's events share a partition.
       const created = kafka.producer({
         allowAutoTopicCreation: false,
         idempotent: false,
         maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
       });
       producer = created;
       producerReady = created.connect().catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import type { Db, MongoServerError } from 'mongodb';
-import type { Logger } from '@dagwright/kit';
+import { ensureIndexes, type Logger } from '@dagwright/kit';
 import type { EventBus, IncomingEvent, Subscription } from './bus.ts';
 import { parseEvent, type DagwrightEvent } from './cloudevent.ts';
 
@@ -17,7 +17,7 @@ export type Outcome = 'applied' | 'duplicate' | 'rejected';
 
 /** Creates the unique index that makes the processed-events record authoritative. */
 export async function ensureProcessedIndex(db: Db): Promise<void> {
-  await db.collection(PROCESSED_EVENTS).createIndexes([
+  await ensureIndexes(db.collection(PROCESSED_EVENTS), [
     {
       key: { clientId: 1, projectId: 1, workspaceId: 1, consumer: 1, eventId: 1 },
       name: 'tenant_consumer_event_unique',

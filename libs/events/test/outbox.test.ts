@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +7,7 @@ import { promisify } from 'node:util';
 import type { Collection } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@dagwright/kit';
-import { eventually, testDatabase, uniqueName, type TestDatabase } from '@dagwright/testkit';
+import { eventually, freePort, testDatabase, uniqueName, type TestDatabase } from '@dagwright/testkit';
 import {
   createEvent,
   createKafkaBus,
@@ -34,16 +33,6 @@ interface WorkflowDoc extends WithOutbox {
   status: string;
   version: number;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 let kafkaEnv: NodeJS.ProcessEnv;
 let kafkaDir: string;

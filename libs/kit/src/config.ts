@@ -124,3 +124,10 @@ export function mongoConfig(dbName: string) {
     MONGO_DB: env.string(dbName, 'the database this service owns; no other service reads it'),
   };
 }
+
+/** Keys of a service that talks to Kafka. */
+export function kafkaConfig() {
+  return {
+    KAFKA_BROKERS: env.list('127.0.0.1:19092', 'Kafka bootstrap servers, comma-separated'),
+  };
+}

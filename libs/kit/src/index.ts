@@ -13,3 +13,4 @@ export * from './mongo.ts';
 export * from './redis.ts';
 export * from './service.ts';
 export * from './grpc/health-client.ts';
+export * from './pagination.ts';

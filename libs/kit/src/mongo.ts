@@ -31,3 +31,34 @@ export async function pingMongo(connection: Connection): Promise<void> {
   if (db === undefined) throw new Error('not connected');
   await db.command({ ping: 1 });
 }
+
+/** An index to make sure of; `name` identifies it. */
+export interface IndexSpec {
+  key: Record<string, 1 | -1>;
+  name: string;
+  unique?: boolean;
+}
+
+/** The part of a MongoDB collection `ensureIndexes` uses. */
+interface IndexedCollection {
+  listIndexes(): { toArray(): Promise<{ name?: unknown }[]> };
+  createIndexes(specs: IndexSpec[]): Promise<unknown>;
+}
+
+/**
+ * Creates the indexes a collection lacks, one at a time. Asking again for indexes that exist is harmless on
+ * MongoDB but drops the connection on FerretDB 1.24 when several are asked at once on a non-empty collection.
+ */
+export async function ensureIndexes(collection: IndexedCollection, specs: IndexSpec[]): Promise<void> {
+  let existing: Set<unknown>;
+  try {
+    existing = new Set((await collection.listIndexes().toArray()).map((index) => index.name));
+  } catch (error) {
+    // The collection does not exist yet (NamespaceNotFound): it has no indexes.
+    if ((error as { code?: unknown }).code !== 26) throw error;
+    existing = new Set();
+  }
+  for (const spec of specs) {
+    if (!existing.has(spec.name)) await collection.createIndexes([spec]);
+  }
+}

@@ -1,29 +1,6 @@
-import {
-  connectMongo,
-  createRuntime,
-  loadConfigOrExit,
-  serveGrpcApp,
-  ShutdownPriority,
-} from '@dagwright/kit';
+import { runMongoGrpcService } from '@dagwright/kit';
 import { buildApp } from './app.ts';
 import { configShape } from './config.ts';
 
-// The composition root: the only place that reads the environment and builds clients.
-const config = loadConfigOrExit('generator', configShape);
-const runtime = createRuntime(config);
-try {
-  const mongo = await connectMongo({
-    url: config.MONGO_URL,
-    dbName: config.MONGO_DB,
-    logger: runtime.logger,
-  });
-  runtime.shutdown.register('mongo', ShutdownPriority.closeConnections, () => mongo.close());
-  await serveGrpcApp(runtime, buildApp({ mongo }), {
-    host: config.HOST,
-    grpcPort: config.GRPC_PORT,
-    adminPort: config.ADMIN_PORT,
-  });
-} catch (err) {
-  runtime.logger.fatal({ err }, 'start-up failed');
-  await runtime.shutdown.shutdown('start-up failed', 1);
-}
+// The composition root: reads the environment and connects the service's database, then serves its app.
+await runMongoGrpcService('generator', configShape, ({ mongo }) => buildApp({ mongo }));

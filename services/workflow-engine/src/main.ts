@@ -5,25 +5,40 @@ import {
   serveGrpcApp,
   ShutdownPriority,
 } from '@dagwright/kit';
+import { createKafkaBus } from '@dagwright/events';
 import { buildApp } from './app.ts';
 import { configShape } from './config.ts';
 
 // The composition root: the only place that reads the environment and builds clients.
 const config = loadConfigOrExit('workflow-engine', configShape);
 const runtime = createRuntime(config);
+const { logger, shutdown } = runtime;
 try {
-  const mongo = await connectMongo({
-    url: config.MONGO_URL,
-    dbName: config.MONGO_DB,
-    logger: runtime.logger,
+  const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
+  shutdown.register('mongo', ShutdownPriority.closeConnections, () => mongo.close());
+  const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME, logger });
+  shutdown.register('kafka', ShutdownPriority.closeConnections, () => bus.close());
+  const app = await buildApp({
+    mongo,
+    bus,
+    logger,
+    owner: config.ENGINE_ID,
+    leaseMs: config.LEASE_MS,
+    recoveryIntervalMs: config.RECOVERY_INTERVAL_MS,
+    registry: runtime.metrics.registry,
+    httpPolicy: {
+      allowHosts: config.HTTP_ALLOW_HOSTS,
+      timeoutMs: config.HTTP_TIMEOUT_MS,
+      maxResponseBytes: config.HTTP_MAX_RESPONSE_BYTES,
+    },
   });
-  runtime.shutdown.register('mongo', ShutdownPriority.closeConnections, () => mongo.close());
-  await serveGrpcApp(runtime, buildApp({ mongo }), {
+  shutdown.register('runs and outbox', ShutdownPriority.drain, () => app.stop());
+  await serveGrpcApp(runtime, app, {
     host: config.HOST,
     grpcPort: config.GRPC_PORT,
     adminPort: config.ADMIN_PORT,
   });
 } catch (err) {
-  runtime.logger.fatal({ err }, 'start-up failed');
-  await runtime.shutdown.shutdown('start-up failed', 1);
+  logger.fatal({ err }, 'start-up failed');
+  await shutdown.shutdown('start-up failed', 1);
 }

@@ -5,5 +5,7 @@ export default defineProject({
     name: 'gateway',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['../../libs/testkit/src/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

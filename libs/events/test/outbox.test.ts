@@ -1,13 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Collection } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@dagwright/kit';
-import { eventually, freePort, testDatabase, uniqueName, type TestDatabase } from '@dagwright/testkit';
+import {
+  eventually,
+  startPrivateKafka,
+  testDatabase,
+  uniqueName,
+  type PrivateKafka,
+  type TestDatabase,
+} from '@dagwright/testkit';
 import {
   createEvent,
   createKafkaBus,
@@ -19,9 +20,6 @@ import {
   type WithOutbox,
 } from '../src/index.ts';
 
-// This test stops Kafka, so it runs a private broker (its own ports and data) instead of the shared one.
-const KAFKA_SCRIPT = fileURLToPath(new URL('../../../deploy/local/kafka/kafka.sh', import.meta.url));
-const run = promisify(execFile);
 const logger = createLogger({ service: 'outbox-test', level: 'silent' });
 const tenant = { clientId: 'outbox-client', projectId: 'p', workspaceId: 'w' };
 
@@ -34,8 +32,8 @@ interface WorkflowDoc extends WithOutbox {
   version: number;
 }
 
-let kafkaEnv: NodeJS.ProcessEnv;
-let kafkaDir: string;
+// This test stops Kafka, so it runs a private broker (its own ports and data) instead of the shared one.
+let privateKafka: PrivateKafka;
 let brokers: string[];
 let database: TestDatabase;
 let workflows: Collection<WorkflowDoc>;
@@ -43,20 +41,9 @@ let bus: EventBus;
 let relay: OutboxRelay;
 const topic = uniqueName('outbox').replace(/_/g, '.');
 
-const kafka = (action: 'up' | 'down') =>
-  run('bash', [KAFKA_SCRIPT, action], { env: kafkaEnv, timeout: 150_000 });
-
 beforeAll(async () => {
-  kafkaDir = mkdtempSync(join(tmpdir(), 'dagwright-kafka-'));
-  const [port, controllerPort] = [await freePort(), await freePort()];
-  kafkaEnv = {
-    ...process.env,
-    KAFKA_DATA_ROOT: kafkaDir,
-    KAFKA_PORT: String(port),
-    KAFKA_CONTROLLER_PORT: String(controllerPort),
-  };
-  brokers = [`127.0.0.1:${port}`];
-  await kafka('up');
+  privateKafka = await startPrivateKafka();
+  brokers = privateKafka.brokers;
   database = await testDatabase('outbox');
   workflows = database.db.collection<WorkflowDoc>('workflows');
   bus = createKafkaBus({ brokers, clientId: 'outbox-relay', logger });
@@ -74,8 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await relay.stop();
   await bus.close();
-  await kafka('down').catch(() => undefined);
-  rmSync(kafkaDir, { recursive: true, force: true });
+  await privateKafka.destroy();
   await database.cleanup();
 });
 
@@ -153,7 +139,7 @@ describe('transactional outbox relay', () => {
     await eventually(async () => ((await pending()) === 0 ? true : undefined), 30_000, 'outbox drained');
 
     // 2. Kafka down: state changes still commit, their events wait in the documents.
-    await kafka('down');
+    await privateKafka.stop();
     for (let i = 0; i < 10; i++) expected.push(await createWorkflow(`wf-down-${i}`));
     for (let i = 0; i < 5; i++) expected.push(await publishWorkflow(`wf-down-${i}`));
     await new Promise((r) => setTimeout(r, 2000));
@@ -163,7 +149,7 @@ describe('transactional outbox relay', () => {
     expect(waiting?.status).toBe('published');
 
     // 3. Kafka back: the relay catches up on its own and empties every outbox.
-    await kafka('up');
+    await privateKafka.start();
     await eventually(
       async () => ((await pending()) === 0 ? true : undefined),
       90_000,

@@ -104,6 +104,7 @@ beforeAll(async () => {
             }
           },
           Count: async (request: { upTo: number }, call: CallContext, send: (m: EchoResponse) => void) => {
+            if (request.upTo < 0) throw new NotFoundError('counter', String(request.upTo));
             for (let i = 1; i <= request.upTo; i++) send(reply({ text: String(i), mode: '' }, call));
             return Promise.resolve();
           },
@@ -218,6 +219,19 @@ describe('gRPC server from the kit', () => {
     for await (const message of client.count({ upTo: 4 }, md))
       texts.push((message as unknown as EchoResponse).text);
     expect(texts).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('ends a failing stream with the error status instead of hanging', async () => {
+    const md = new Metadata();
+    md.set('x-client-id', 'c');
+    md.set('x-project-id', 'p');
+    md.set('x-workspace-id', 'w');
+    const stream = client.count({ upTo: -1 }, md);
+    const error = await new Promise<ServiceError>((resolve) => {
+      stream.on('error', resolve);
+      stream.on('data', () => undefined);
+    });
+    expect(error.code).toBe(status.NOT_FOUND);
   });
 
   it('reports SERVING on grpc.health.v1 and counts calls in RED metrics', async () => {

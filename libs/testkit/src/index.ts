@@ -1,3 +1,4 @@
 export * from './infra.ts';
 export * from './resources.ts';
 export { IMAGES } from './containers.ts';
+export * from './private-kafka.ts';

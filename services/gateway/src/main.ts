@@ -7,10 +7,17 @@ import {
   startAdminServer,
 } from '@dagwright/kit';
 import { buildApp } from './app.ts';
-import { configShape } from './config.ts';
+import { configProblems, configShape } from './config.ts';
+import { createEngineClient } from './engine/engine-client.ts';
+import { settingsFromConfig } from './settings.ts';
 
 // The composition root: the only place that reads the environment and builds clients.
 const config = loadConfigOrExit('gateway', configShape);
+const problems = configProblems(config);
+if (problems.length > 0) {
+  process.stderr.write(`gateway: invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+  process.exit(78);
+}
 const runtime = createRuntime(config);
 const { logger, metrics, shutdown } = runtime;
 try {
@@ -22,7 +29,10 @@ try {
   shutdown.register('redis', ShutdownPriority.closeConnections, async () => {
     await redis.quit();
   });
-  const app = buildApp({ logger, mongo, redis, bodyLimit: config.BODY_LIMIT_BYTES });
+  const engine = createEngineClient(config.ENGINE_URL);
+  shutdown.register('engine client', ShutdownPriority.closeConnections, () => engine.close());
+  const settings = settingsFromConfig(config);
+  const app = await buildApp({ logger, metrics, mongo, redis, engine, settings });
   const admin = await startAdminServer({
     host: config.HOST,
     port: config.ADMIN_PORT,
@@ -31,6 +41,7 @@ try {
     checks: app.checks,
   });
   await app.http.listen({ host: config.HOST, port: config.HTTP_PORT });
+  logger.info({ production: settings.production, engine: config.ENGINE_URL }, 'gateway ready');
   shutdown.register('http server', ShutdownPriority.stopIntake, async () => {
     admin.drain();
     await app.http.close();

@@ -78,20 +78,31 @@ function caller<K extends string>(
 
 /** Starts the engine in-process against the real MongoDB-protocol server and Kafka. */
 export async function startEngine(
-  options: { owner?: string; leaseMs?: number; allowHosts?: string[]; dbName?: string } = {},
+  options: {
+    owner?: string;
+    leaseMs?: number;
+    recoveryIntervalMs?: number;
+    allowHosts?: string[];
+    dbName?: string;
+    brokers?: string[];
+  } = {},
 ): Promise<EngineHarness> {
   const logger = createLogger({ service: 'engine-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dbName = options.dbName ?? uniqueName('engine');
   const mongo = await mongoose.createConnection(infra().mongoUrl, { dbName }).asPromise();
   const registry = createMetrics('engine-test').registry;
-  const bus: EventBus = createKafkaBus({ brokers: infra().kafkaBrokers, clientId: 'engine-test', logger });
+  const bus: EventBus = createKafkaBus({
+    brokers: options.brokers ?? infra().kafkaBrokers,
+    clientId: 'engine-test',
+    logger,
+  });
   const app = await buildApp({
     mongo,
     bus,
     logger,
     owner: options.owner ?? `test-${randomUUID()}`,
     leaseMs: options.leaseMs ?? 3000,
-    recoveryIntervalMs: 500,
+    recoveryIntervalMs: options.recoveryIntervalMs ?? 500,
     registry,
     httpPolicy: { allowHosts: options.allowHosts ?? [], timeoutMs: 5000, maxResponseBytes: 1_000_000 },
   });

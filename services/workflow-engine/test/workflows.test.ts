@@ -12,6 +12,9 @@ const tenant = newTenant();
 const ctx = contextOf(tenant);
 const other = contextOf(newTenant());
 
+/** An object nested `depth` levels deep. */
+const nest = (depth: number): object => (depth === 0 ? {} : { a: nest(depth - 1) });
+
 const summarizer = {
   id: 'summarizer',
   name: 'Summarizer',
@@ -154,6 +157,105 @@ describe('workflow CRUD', () => {
       kind: 'invalid_argument',
       details: [{ code: 'INVALID_JSON', path: 'graphJson' }],
     });
+  });
+
+  it('rejects dangling edges, mismatched schemas and oversized documents, storing nothing', async () => {
+    const cases: [string, object, string, string][] = [
+      //   a ──► (missing)
+      [
+        'dangling',
+        {
+          executionMode: 'sequential',
+          nodes: [{ id: 'a', name: 'A', type: 'delay', config: { ms: 1 } }],
+          edges: [{ from: 'a', to: 'missing' }],
+        },
+        'UNKNOWN_EDGE_TARGET',
+        'graphJson/edges/0/to',
+      ],
+      //   numbers ──► summarize (needs text: string)
+      [
+        'mismatch',
+        {
+          executionMode: 'sequential',
+          nodes: [
+            {
+              id: 'numbers',
+              name: 'N',
+              type: 'transform',
+              config: { expression: '{"count": 1}' },
+              outputSchema: {
+                type: 'object',
+                properties: { count: { type: 'integer' } },
+                required: ['count'],
+              },
+            },
+            { id: 'summarize', name: 'S', type: 'agent', agentId: 'summarizer' },
+          ],
+          edges: [{ from: 'numbers', to: 'summarize' }],
+        },
+        'SCHEMA_MISMATCH',
+        'graphJson/nodes/1',
+      ],
+      [
+        'oversized',
+        {
+          executionMode: 'parallel',
+          nodes: Array.from({ length: 600 }, (_, i) => ({
+            id: `n${i}`,
+            name: 'x'.repeat(100),
+            type: 'delay',
+            config: { ms: 1 },
+          })),
+          edges: [],
+        },
+        'INVALID_STRUCTURE',
+        'graphJson/nodes',
+      ],
+      [
+        'deep',
+        {
+          executionMode: 'sequential',
+          nodes: [{ id: 'a', name: 'A', type: 'tool', config: { tool: 'json.transform', params: nest(60) } }],
+          edges: [],
+        },
+        'INPUT_TOO_LARGE',
+        'graphJson',
+      ],
+    ];
+    for (const [id, bad, code, path] of cases) {
+      const error = (await h.workflows
+        .createWorkflow({ id, name: id, description: '', graphJson: JSON.stringify(bad), tags: [] }, ctx)
+        .catch((e: unknown) => e)) as { kind: string; details: { code: string; path: string }[] };
+      expect(error.kind, id).toBe('invalid_argument');
+      const detail = error.details.find((d) => d.code === code);
+      expect(detail, `${id}: ${JSON.stringify(error.details)}`).toBeDefined();
+      expect(detail?.path.startsWith(path), `${id}: ${detail?.path ?? ''}`).toBe(true);
+      await expect(h.workflows.getWorkflow({ id }, ctx)).rejects.toMatchObject({ kind: 'not_found' });
+    }
+  });
+
+  it('keeps runs to their tenant: another tenant can neither see nor change them', async () => {
+    await h.workflows.createWorkflow(
+      { id: 'mine', name: 'Mine', description: '', graphJson: JSON.stringify(graph), tags: [] },
+      ctx,
+    );
+    await expect(
+      h.runs.executeWorkflow({ workflowId: 'mine', inputJson: '{"text":"x"}' }, other),
+    ).rejects.toMatchObject({ kind: 'not_found' });
+    const run = await h.runs.executeWorkflow(
+      { workflowId: 'mine', inputJson: '{"text":"Hello there. This is a test."}' },
+      ctx,
+    );
+    const id = String(run.id);
+    await expect(h.runs.getRun({ id }, other)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(h.runs.getRunLogs({ id }, other)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(h.runs.cancelRun({ id, reason: 'x' }, other)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(
+      h.runs.resumeRun({ id, blockId: 'fetch', decision: 'approve' }, other),
+    ).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(h.stream(id, other)).rejects.toMatchObject({ code: 5 });
+    expect((await h.runs.listRuns({ page: { pageSize: 100 } }, other)).runs).toEqual([]);
+    expect((await h.runs.getRun({ id }, ctx)).id).toBe(id);
   });
 
   it("never shows one tenant another tenant's workflows or agents", async () => {

@@ -116,7 +116,8 @@ function wrapHandler(
         const error = toAppError(thrown);
         logFailure(logger, method, ctx, error);
         finish(startedAt, error.mapping.grpc);
-        call.destroy(Object.assign(new Error(error.message), toGrpcStatus(error)));
+        // grpc-js turns an 'error' event into the call's status; destroy() would end it without one.
+        call.emit('error', Object.assign(new Error(error.message), toGrpcStatus(error)));
       }
     })();
   };

@@ -1,0 +1,69 @@
+import type { RouteRequirement } from '../../src/auth/rbac.ts';
+
+/** Ids a route is called with. */
+export interface RouteIds {
+  workflow: string;
+  agent: string;
+  run: string;
+  key: string;
+}
+
+/** One route of the API as the matrices call it. */
+export interface RouteCase {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: (ids: RouteIds) => string;
+  permission: RouteRequirement;
+  /** A body that passes schema validation (so the engine decides), when the route takes one. */
+  body?: object;
+}
+
+/** Every /api/v2 route with the permission docs/api.md gives it. */
+export const ROUTES: RouteCase[] = [
+  { method: 'GET', path: () => '/api/v2/me', permission: 'authenticated' },
+  { method: 'GET', path: () => '/api/v2/workflows', permission: 'workflows:read' },
+  {
+    method: 'POST',
+    path: () => '/api/v2/workflows',
+    permission: 'workflows:create',
+    body: { name: 'n', graph: {} },
+  },
+  { method: 'GET', path: (i) => `/api/v2/workflows/${i.workflow}`, permission: 'workflows:read' },
+  {
+    method: 'PUT',
+    path: (i) => `/api/v2/workflows/${i.workflow}`,
+    permission: 'workflows:update',
+    body: { name: 'n', graph: {} },
+  },
+  { method: 'DELETE', path: (i) => `/api/v2/workflows/${i.workflow}`, permission: 'workflows:delete' },
+  { method: 'GET', path: (i) => `/api/v2/workflows/${i.workflow}/versions`, permission: 'workflows:read' },
+  {
+    method: 'POST',
+    path: (i) => `/api/v2/workflows/${i.workflow}/execute`,
+    permission: 'workflows:execute',
+    body: {},
+  },
+  { method: 'GET', path: () => '/api/v2/agents', permission: 'workflows:read' },
+  { method: 'GET', path: (i) => `/api/v2/agents/${i.agent}`, permission: 'workflows:read' },
+  {
+    method: 'PUT',
+    path: (i) => `/api/v2/agents/${i.agent}`,
+    permission: 'workflows:create',
+    body: { name: 'x' },
+  },
+  { method: 'DELETE', path: (i) => `/api/v2/agents/${i.agent}`, permission: 'workflows:delete' },
+  { method: 'GET', path: () => '/api/v2/runs', permission: 'workflows:read' },
+  { method: 'GET', path: (i) => `/api/v2/runs/${i.run}`, permission: 'workflows:read' },
+  { method: 'GET', path: (i) => `/api/v2/runs/${i.run}/logs`, permission: 'workflows:read' },
+  { method: 'GET', path: (i) => `/api/v2/runs/${i.run}/events`, permission: 'workflows:read' },
+  {
+    method: 'POST',
+    path: (i) => `/api/v2/runs/${i.run}/resume`,
+    permission: 'workflows:execute',
+    body: { blockId: 'review', decision: 'reject' },
+  },
+  { method: 'POST', path: (i) => `/api/v2/runs/${i.run}/cancel`, permission: 'workflows:execute', body: {} },
+  { method: 'GET', path: () => '/api/v2/api-keys', permission: 'admin:manage_users' },
+  { method: 'POST', path: () => '/api/v2/api-keys', permission: 'admin:manage_users', body: { name: 'k' } },
+  { method: 'DELETE', path: (i) => `/api/v2/api-keys/${i.key}`, permission: 'admin:manage_users' },
+  { method: 'GET', path: () => '/api/v2/audit-log', permission: 'admin:audit_logs' },
+];

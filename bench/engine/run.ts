@@ -1,0 +1,433 @@
+/**
+ * Engine overhead bench (issue #3 item 5): per-block overhead of the durable engine as a ratio against
+ * (a) a bare in-process topological executor on the same DAG and (b) one journaled updateOne on the same
+ * database, for a 200-block chain, a 200-wide fan-out and a random 500-block DAG; block transitions per
+ * second; peak RSS. Then where the time goes: the engine's commands per block and how one block
+ * transition's write costs grow with the run document, today and in alternative layouts.
+ *
+ *   node bench/engine/run.ts          (needs ./dw infra up for Kafka and the FerretDB binary)
+ *
+ * Env: BENCH_REPS_CHAIN (3), BENCH_REPS_FANOUT (1), BENCH_REPS_RANDOM (1): engine runs per graph;
+ *      BENCH_RUN_TIMEOUT_S (150): a run still going after this is cancelled and reported unfinished;
+ *      BENCH_GRAPHS (all): comma list of chain-200, fanout-200, fanout-200-c8, random-500;
+ *      BENCH_FERRETDB (private): `private` starts the FerretDB binary of `./dw infra up` on a temporary
+ *        directory for the bench alone; `shared` uses MONGO_URL or .data/infra.env;
+ *      BENCH_WRITES (500): journaled updateOnes per baseline measurement (taken before and after);
+ *      BENCH_BARE_REPS (200): bare-executor runs per graph;
+ *      BENCH_PROFILE_GRAPHS (chain-200): graphs run once more with command monitoring ('' skips);
+ *      BENCH_SCALING_ITERATIONS (20, 0 skips): transitions per layout and size in the write-cost table;
+ *      BENCH_JSON: also write every number to this file.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { blockHandlers } from '../../services/workflow-engine/src/execution/handlers.ts';
+import { benchBare, microtask, realTransform } from './bare.ts';
+import {
+  connectDb,
+  gapP,
+  infraUrls,
+  RssSampler,
+  runOnce,
+  startEngine,
+  startPrivateFerret,
+  type CommandSample,
+  type EngineRun,
+  type EngineUnderTest,
+  type PrivateFerret,
+} from './engine.ts';
+import { assertValid, chain, fanOut, randomDag, type BenchGraph } from './graphs.ts';
+import { envInt, markdownTable, mean, mib, ms, percentile, ratio } from './stats.ts';
+import { journaledUpdates, writeCostBySize, type WriteCostRow } from './write-cost.ts';
+
+const GOAL_FACTOR = 3;
+
+const list = (name: string, fallback: string) =>
+  (process.env[name] ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+const config = {
+  reps: {
+    'chain-200': envInt('BENCH_REPS_CHAIN', 3),
+    'fanout-200': envInt('BENCH_REPS_FANOUT', 1),
+    'fanout-200-c8': envInt('BENCH_REPS_FANOUT', 1),
+    'random-500': envInt('BENCH_REPS_RANDOM', 1),
+  } as Record<string, number>,
+  timeoutMs: envInt('BENCH_RUN_TIMEOUT_S', 150) * 1000,
+  only: list('BENCH_GRAPHS', ''),
+  ferret: process.env.BENCH_FERRETDB ?? 'private',
+  writes: envInt('BENCH_WRITES', 500),
+  bareReps: envInt('BENCH_BARE_REPS', 200),
+  profileGraphs: list('BENCH_PROFILE_GRAPHS', 'chain-200'),
+  scalingIterations: envInt('BENCH_SCALING_ITERATIONS', 20),
+  json: process.env.BENCH_JSON,
+};
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+interface GraphResult {
+  bench: BenchGraph;
+  /** Warnings and errors the engine logged during this graph's runs, by message. */
+  logged: Record<string, number>;
+  bareMicrotaskMs: number[];
+  bareTransformMs: number[];
+  runs: EngineRun[];
+  peakRss: number;
+  peakFerretRss: number;
+}
+
+interface Profile {
+  graph: string;
+  blocks: number;
+  wallMs: number;
+  perBlock: {
+    runReads: number;
+    runReadMs: number;
+    runWrites: number;
+    runWriteMs: number;
+    lostCas: number;
+    logWrites: number;
+    otherCommands: number;
+  };
+  /** Whole-document replacements among the run writes. */
+  replacements: number;
+  /** Run writes in the first and last tenth of the run: p50 ms and mean size sent. */
+  early: { ms: number; bytes: number };
+  late: { ms: number; bytes: number };
+  nodeCpuPerBlockMs: number;
+  ferretCpuPerBlockMs: number | undefined;
+}
+
+function profileOf(bench: BenchGraph, run: EngineRun, commands: CommandSample[]): Profile {
+  const n = run.blocks;
+  const reads = commands.filter((c) => c.runRead);
+  const writes = commands.filter((c) => c.runWrite);
+  const logs = commands.filter((c) => c.name === 'update' && c.collection === 'run_logs');
+  const tenth = Math.max(1, Math.floor(writes.length / 10));
+  const window = (samples: CommandSample[]) => ({
+    ms: percentile(
+      samples.map((s) => s.ms),
+      50,
+    ),
+    bytes: mean(samples.map((s) => s.bytes)),
+  });
+  const total = (samples: CommandSample[]) => samples.reduce((s, c) => s + c.ms, 0) / n;
+  return {
+    graph: bench.name,
+    blocks: n,
+    wallMs: run.wallMs,
+    perBlock: {
+      runReads: reads.length / n,
+      runReadMs: total(reads),
+      runWrites: writes.length / n,
+      runWriteMs: total(writes),
+      lostCas: writes.filter((c) => c.modified === 0).length / n,
+      logWrites: logs.length / n,
+      otherCommands: (commands.length - reads.length - writes.length - logs.length) / n,
+    },
+    replacements: writes.filter((c) => c.replacement).length,
+    early: window(writes.slice(0, tenth)),
+    late: window(writes.slice(-tenth)),
+    nodeCpuPerBlockMs: run.nodeCpuMs / n,
+    ferretCpuPerBlockMs: run.ferretCpuMs === undefined ? undefined : run.ferretCpuMs / n,
+  };
+}
+
+async function measureGraph(engine: EngineUnderTest, bench: BenchGraph, reps: number): Promise<GraphResult> {
+  const transform = blockHandlers({ allowHosts: [], timeoutMs: 10_000, maxResponseBytes: 1 }).transform;
+  log(`${bench.name}: bare executor x${config.bareReps}`);
+  const bareMicrotaskMs = await benchBare(bench.graph, microtask, config.bareReps);
+  const bareTransformMs = await benchBare(
+    bench.graph,
+    realTransform(bench.graph, transform),
+    Math.max(1, Math.floor(config.bareReps / 10)),
+    1,
+  );
+  const loggedBefore = new Map(engine.logged);
+  const sampler = new RssSampler();
+  const runs: EngineRun[] = [];
+  for (let i = 0; i < reps; i++) {
+    const run = await runOnce(engine, bench.graph, config.timeoutMs);
+    log(
+      `${bench.name}: engine run ${i + 1}/${reps}: ${ms(run.wallMs)} ms, ${ms(run.perBlockMs)} ms/block` +
+        (run.finished ? '' : `, UNFINISHED (${run.succeeded}/${run.blocks} blocks succeeded)`) +
+        (run.extraAttempts > 0 ? `, ${run.extraAttempts} re-executions` : '') +
+        (run.driverRestarts > 0 ? `, ${run.driverRestarts} driver restarts` : ''),
+    );
+    runs.push(run);
+  }
+  const peaks = sampler.stop();
+  const logged = [...engine.logged]
+    .map(([msg, count]) => [msg, count - (loggedBefore.get(msg) ?? 0)] as const)
+    .filter(([, count]) => count > 0);
+  return {
+    bench,
+    logged: Object.fromEntries(logged),
+    bareMicrotaskMs,
+    bareTransformMs,
+    runs,
+    peakRss: peaks.rss,
+    peakFerretRss: peaks.ferretRss,
+  };
+}
+
+function summaryTable(results: GraphResult[], writeP50: number): string {
+  const rows = results.map((r) => {
+    const engineP50 = percentile(
+      r.runs.map((x) => x.perBlockMs),
+      50,
+    );
+    const bareP50 = percentile(r.bareMicrotaskMs, 50);
+    const wall = r.runs.reduce((s, x) => s + x.wallMs, 0);
+    const transitions = r.runs.reduce((s, x) => s + x.transitions, 0);
+    const vsWrite = engineP50 / writeP50;
+    const unfinished = r.runs.filter((x) => !x.finished);
+    // An unfinished run's time per succeeded block is a lower bound of what finishing would have cost.
+    const atLeast = unfinished.length > 0 ? '≥ ' : '';
+    return [
+      r.bench.name,
+      String(r.bench.graph.nodes.length),
+      unfinished.length === 0
+        ? String(r.runs.length)
+        : `${r.runs.length}, ${unfinished.length} unfinished (${unfinished.map((x) => `${x.succeeded}/${x.blocks} blocks in ${(x.wallMs / 1000).toFixed(0)} s`).join(', ')})`,
+      ms(
+        percentile(
+          r.runs.map((x) => x.wallMs),
+          50,
+        ),
+      ),
+      atLeast + ms(engineP50),
+      `${ms(gapP(r.runs, 50))} / ${ms(gapP(r.runs, 95))}`,
+      (bareP50 * 1000).toFixed(2),
+      (percentile(r.bareTransformMs, 50) * 1000).toFixed(1),
+      atLeast + ratio(engineP50 / bareP50),
+      atLeast + ratio(vsWrite),
+      vsWrite <= GOAL_FACTOR ? 'yes' : 'no',
+      ((transitions / wall) * 1000).toFixed(0),
+      `${mib(r.peakRss)} / ${r.peakFerretRss > 0 ? mib(r.peakFerretRss) : 'n/a'}`,
+    ];
+  });
+  return markdownTable(
+    [
+      'graph',
+      'blocks',
+      'runs',
+      'run wall p50 ms',
+      'engine ms/block p50',
+      'transition gap p50 / p95 ms',
+      'bare µs/block p50',
+      'bare+transform µs/block',
+      'vs bare',
+      'vs 1 write',
+      `≤ ${GOAL_FACTOR}x write?`,
+      'transitions/s',
+      'peak RSS bench / FerretDB',
+    ],
+    rows,
+  );
+}
+
+function profileTable(profiles: Profile[]): string {
+  return markdownTable(
+    [
+      'graph',
+      'run wall ms',
+      'run reads/block',
+      'ms in run reads/block',
+      'run writes/block (replacements)',
+      'ms in run writes/block',
+      'lost CAS/block',
+      'log writes/block',
+      'run write p50 ms, first 10% (KB sent)',
+      'run write p50 ms, last 10% (KB sent)',
+      'bench CPU ms/block',
+      'FerretDB CPU ms/block',
+    ],
+    profiles.map((p) => [
+      p.graph,
+      ms(p.wallMs),
+      p.perBlock.runReads.toFixed(2),
+      ms(p.perBlock.runReadMs),
+      `${p.perBlock.runWrites.toFixed(2)} (${p.replacements === 0 ? 'none' : p.replacements === Math.round(p.perBlock.runWrites * p.blocks) ? 'all' : String(p.replacements)})`,
+      ms(p.perBlock.runWriteMs),
+      p.perBlock.lostCas.toFixed(2),
+      p.perBlock.logWrites.toFixed(2),
+      `${ms(p.early.ms)} (${(p.early.bytes / 1024).toFixed(1)})`,
+      `${ms(p.late.ms)} (${(p.late.bytes / 1024).toFixed(1)})`,
+      ms(p.nodeCpuPerBlockMs),
+      p.ferretCpuPerBlockMs === undefined ? 'n/a' : ms(p.ferretCpuPerBlockMs),
+    ]),
+  );
+}
+
+function scalingTable(rows: WriteCostRow[], writeP50: number): string {
+  return markdownTable(
+    [
+      'run blocks',
+      'run doc KB',
+      'findOne',
+      'replaceOne',
+      'engine update today (read+replace)',
+      'partial $set/$push, no read',
+      'lean run doc + event insert',
+      'doc per block + event insert',
+      'doc per block, 1 write',
+      'today / 1 write',
+      'doc per block / 1 write',
+    ],
+    rows.map((r) => [
+      String(r.blocks),
+      (r.docBytes / 1024).toFixed(0),
+      ms(r.findMs),
+      ms(r.replaceMs),
+      ms(r.engineUpdateMs),
+      ms(r.partialMs),
+      ms(r.leanMs),
+      ms(r.perBlockMs),
+      ms(r.perBlockOneWriteMs),
+      ratio(r.engineUpdateMs / writeP50),
+      ratio(r.perBlockOneWriteMs / writeP50),
+    ]),
+  );
+}
+
+async function main(): Promise<void> {
+  const graphs = [chain(200), fanOut(200), fanOut(200, 8), randomDag(500)].filter(
+    (g) => config.only.length === 0 || config.only.includes(g.name),
+  );
+  for (const g of graphs) assertValid(g);
+  let ferret: PrivateFerret | undefined;
+  if (config.ferret === 'private') {
+    ferret = await startPrivateFerret();
+    if (ferret === undefined)
+      log('no .tools/ferretdb/ferretdb binary: using the shared MongoDB-protocol server');
+  }
+  try {
+    await bench(graphs, ferret);
+  } finally {
+    await ferret?.stop();
+  }
+}
+
+async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): Promise<void> {
+  const dbName = `bench_engine_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const load0 = loadavg()[0] ?? 0;
+  log(
+    `MongoDB ${infraUrls().mongoUrl} (${ferret === undefined ? 'shared' : `private FerretDB, pid ${ferret.pid}`}), database ${dbName}`,
+  );
+  log(`graphs: ${graphs.map((g) => `${g.name} (${g.shape})`).join('; ')}`);
+  const engine = await startEngine({ dbName });
+  const idleRss = process.memoryUsage.rss();
+  const results: GraphResult[] = [];
+  const profiles: Profile[] = [];
+  let scaling: WriteCostRow[] = [];
+  let writesBefore: number[] = [];
+  let writesAfter: number[] = [];
+  try {
+    log(`journaled updateOne x${config.writes} (before)`);
+    writesBefore = await journaledUpdates(engine.db, config.writes);
+    log('warm-up run (chain of 20)');
+    await runOnce(engine, chain(20).graph);
+    for (const g of graphs) results.push(await measureGraph(engine, g, config.reps[g.name] ?? 1));
+    log(`journaled updateOne x${config.writes} (after)`);
+    writesAfter = await journaledUpdates(engine.db, config.writes);
+  } finally {
+    await engine.close();
+  }
+
+  const profiled = graphs.filter((g) => config.profileGraphs.includes(g.name));
+  if (profiled.length > 0) {
+    const monitored = await startEngine({ dbName, monitor: true });
+    try {
+      await runOnce(monitored, chain(20).graph);
+      monitored.takeCommands();
+      for (const g of profiled) {
+        log(`${g.name}: profiling run (command monitoring on)`);
+        const run = await runOnce(monitored, g.graph, config.timeoutMs);
+        profiles.push(profileOf(g, run, monitored.takeCommands()));
+      }
+    } finally {
+      await monitored.close();
+    }
+  }
+
+  const last = await connectDb(dbName);
+  try {
+    if (config.scalingIterations > 0) {
+      log(`write cost by run size and layout x${config.scalingIterations}`);
+      scaling = await writeCostBySize(last.db, [10, 50, 100, 200, 350, 500], config.scalingIterations);
+    }
+  } finally {
+    await last.db.dropDatabase();
+    await last.close();
+  }
+
+  const writes = [...writesBefore, ...writesAfter];
+  const writeP50 = percentile(writes, 50);
+  const out: string[] = [];
+  out.push(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ` +
+      `${ferret === undefined ? 'shared MongoDB-protocol server' : 'private FerretDB (SQLite, behind its write-serialising proxy)'}; ` +
+      `load average ${load0.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end; ` +
+      `bench RSS with the engine started and idle ${mib(idleRss)}, maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}; ` +
+      `outbox to ${engine.kafka ? 'Kafka' : 'a dropping bus (Kafka unreachable or BENCH_KAFKA=none)'}.`,
+  );
+  out.push('');
+  out.push(
+    `One journaled updateOne ({w: 1, j: true}), ${writes.length} sequential: p50 ${ms(writeP50)} ms, ` +
+      `p95 ${ms(percentile(writes, 95))} ms, mean ${ms(mean(writes))} ms ` +
+      `(before the engine runs p50 ${ms(percentile(writesBefore, 50))} ms, after ${ms(percentile(writesAfter, 50))} ms).`,
+  );
+  out.push('');
+  out.push(summaryTable(results, writeP50));
+  out.push('');
+  for (const r of results) {
+    const errors = Object.entries(r.logged)
+      .map(([msg, count]) => `${count}x ${msg}`)
+      .join('; ');
+    out.push(
+      `- ${r.bench.name}: final run document ${((r.runs[0]?.docBytes ?? 0) / 1024).toFixed(0)} KB; ` +
+        `extra attempts ${r.runs.reduce((s, x) => s + x.extraAttempts, 0)}, driver restarts ${r.runs.reduce((s, x) => s + x.driverRestarts, 0)}; ` +
+        `engine warnings/errors: ${errors === '' ? 'none' : errors}.`,
+    );
+  }
+  if (profiles.length > 0) {
+    out.push('');
+    out.push('Where the time goes (one more run with command monitoring on, which itself costs a little):');
+    out.push('');
+    out.push(profileTable(profiles));
+  }
+  if (scaling.length > 0) {
+    out.push('');
+    out.push(
+      `One block transition written on a run of growing size, ms, p50 of ${config.scalingIterations} (today's layout and four alternatives):`,
+    );
+    out.push('');
+    out.push(scalingTable(scaling, writeP50));
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (config.json !== undefined) {
+    writeFileSync(
+      config.json,
+      JSON.stringify(
+        {
+          config,
+          node: process.version,
+          cores: cpus().length,
+          loadavg: { start: load0, end: loadavg()[0] },
+          writes: { before: writesBefore, after: writesAfter },
+          results: results.map((r) => ({ ...r, bench: { name: r.bench.name, shape: r.bench.shape } })),
+          profiles,
+          scaling,
+          logged: Object.fromEntries(engine.logged),
+        },
+        null,
+        2,
+      ),
+    );
+  }
+}
+
+await main();

@@ -364,7 +364,7 @@ export interface EngineRun {
   /** Blocks that succeeded (all of them for a finished run). */
   succeeded: number;
   wallMs: number;
-  /** Wall time divided by blocks (by succeeded blocks for an unfinished run). */
+  /** Wall time divided by blocks (for an unfinished run a lower bound: finishing would have taken longer). */
   perBlockMs: number;
   /** Block transitions in the run's event list (running, succeeded, ...). */
   transitions: number;
@@ -463,7 +463,7 @@ export async function runOnce(
     finished,
     succeeded,
     wallMs,
-    perBlockMs: wallMs / Math.max(1, finished ? graph.nodes.length : succeeded),
+    perBlockMs: wallMs / graph.nodes.length,
     transitions: blockEvents.length,
     gapsMs,
     extraAttempts:

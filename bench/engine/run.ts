@@ -184,7 +184,7 @@ function summaryTable(results: GraphResult[], writeP50: number): string {
     const transitions = r.runs.reduce((s, x) => s + x.transitions, 0);
     const vsWrite = engineP50 / writeP50;
     const unfinished = r.runs.filter((x) => !x.finished);
-    // An unfinished run's time per succeeded block is a lower bound of what finishing would have cost.
+    // An unfinished run's wall time per block is a lower bound: finishing would have taken longer.
     const atLeast = unfinished.length > 0 ? '≥ ' : '';
     return [
       r.bench.name,

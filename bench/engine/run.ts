@@ -153,7 +153,7 @@ async function measureGraph(engine: EngineUnderTest, bench: BenchGraph, reps: nu
     log(
       `${bench.name}: engine run ${i + 1}/${reps}: ${ms(run.wallMs)} ms, ${ms(run.perBlockMs)} ms/block` +
         (run.finished ? '' : `, UNFINISHED (${run.succeeded}/${run.blocks} blocks succeeded)`) +
-        (run.extraAttempts > 0 ? `, ${run.extraAttempts} re-executions` : '') +
+        (run.extraAttempts > 0 ? `, ${run.extraAttempts} retry attempts` : '') +
         (run.driverRestarts > 0 ? `, ${run.driverRestarts} driver restarts` : ''),
     );
     runs.push(run);
@@ -294,6 +294,7 @@ function scalingTable(rows: WriteCostRow[], writeP50: number): string {
 }
 
 async function main(): Promise<void> {
+  // BENCH_GRAPHS=none leaves only the write measurements.
   const graphs = [chain(200), fanOut(200), fanOut(200, 8), randomDag(500)].filter(
     (g) => config.only.length === 0 || config.only.includes(g.name),
   );
@@ -325,6 +326,32 @@ async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): P
   let scaling: WriteCostRow[] = [];
   let writesBefore: number[] = [];
   let writesAfter: number[] = [];
+  const saveJson = () => {
+    if (config.json === undefined) return;
+    writeFileSync(
+      config.json,
+      JSON.stringify(
+        {
+          config,
+          node: process.version,
+          cores: cpus().length,
+          loadavg: { start: load0, end: loadavg()[0] },
+          writes: { before: writesBefore, after: writesAfter },
+          results: results.map((r) => ({ ...r, bench: { name: r.bench.name, shape: r.bench.shape } })),
+          profiles,
+          scaling,
+        },
+        null,
+        2,
+      ),
+    );
+  };
+  // Each part is printed as soon as it is measured, so a failure later loses nothing.
+  const emit = (lines: string[]) => {
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+    saveJson();
+  };
+
   try {
     log(`journaled updateOne x${config.writes} (before)`);
     writesBefore = await journaledUpdates(engine.db, config.writes);
@@ -336,6 +363,30 @@ async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): P
   } finally {
     await engine.close();
   }
+  const writes = [...writesBefore, ...writesAfter];
+  const writeP50 = percentile(writes, 50);
+  emit([
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ` +
+      `${ferret === undefined ? 'shared MongoDB-protocol server' : 'private FerretDB (SQLite, behind its write-serialising proxy)'}; ` +
+      `load average ${load0.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} after the engine runs; ` +
+      `bench RSS with the engine started and idle ${mib(idleRss)}; ` +
+      `outbox to ${engine.kafka ? 'Kafka' : 'a dropping bus (Kafka unreachable or BENCH_KAFKA=none)'}.`,
+    '',
+    `One journaled updateOne ({w: 1, j: true}), ${writes.length} sequential: p50 ${ms(writeP50)} ms, ` +
+      `p95 ${ms(percentile(writes, 95))} ms, mean ${ms(mean(writes))} ms ` +
+      `(before the engine runs p50 ${ms(percentile(writesBefore, 50))} ms, after ${ms(percentile(writesAfter, 50))} ms).`,
+    ...(results.length === 0 ? [] : ['', summaryTable(results, writeP50), '']),
+    ...results.map((r) => {
+      const errors = Object.entries(r.logged)
+        .map(([msg, count]) => `${count}x ${msg}`)
+        .join('; ');
+      return (
+        `- ${r.bench.name}: final run document ${((r.runs[0]?.docBytes ?? 0) / 1024).toFixed(0)} KB; ` +
+        `driver restarts ${r.runs.reduce((s, x) => s + x.driverRestarts, 0)}; ` +
+        `engine warnings/errors: ${errors === '' ? 'none' : errors}.`
+      );
+    }),
+  ]);
 
   const profiled = graphs.filter((g) => config.profileGraphs.includes(g.name));
   if (profiled.length > 0) {
@@ -351,6 +402,11 @@ async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): P
     } finally {
       await monitored.close();
     }
+    emit([
+      'Where the time goes (one more run with command monitoring on, which itself costs a little):',
+      '',
+      profileTable(profiles),
+    ]);
   }
 
   const last = await connectDb(dbName);
@@ -358,76 +414,19 @@ async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): P
     if (config.scalingIterations > 0) {
       log(`write cost by run size and layout x${config.scalingIterations}`);
       scaling = await writeCostBySize(last.db, [10, 50, 100, 200, 350, 500], config.scalingIterations);
+      emit([
+        `One block transition written on a run of growing size, ms, p50 of ${config.scalingIterations} (today's layout and four alternatives):`,
+        '',
+        scalingTable(scaling, writeP50),
+      ]);
     }
   } finally {
     await last.db.dropDatabase();
     await last.close();
   }
-
-  const writes = [...writesBefore, ...writesAfter];
-  const writeP50 = percentile(writes, 50);
-  const out: string[] = [];
-  out.push(
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ` +
-      `${ferret === undefined ? 'shared MongoDB-protocol server' : 'private FerretDB (SQLite, behind its write-serialising proxy)'}; ` +
-      `load average ${load0.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end; ` +
-      `bench RSS with the engine started and idle ${mib(idleRss)}, maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}; ` +
-      `outbox to ${engine.kafka ? 'Kafka' : 'a dropping bus (Kafka unreachable or BENCH_KAFKA=none)'}.`,
+  log(
+    `done; bench maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}, load average ${(loadavg()[0] ?? 0).toFixed(1)}`,
   );
-  out.push('');
-  out.push(
-    `One journaled updateOne ({w: 1, j: true}), ${writes.length} sequential: p50 ${ms(writeP50)} ms, ` +
-      `p95 ${ms(percentile(writes, 95))} ms, mean ${ms(mean(writes))} ms ` +
-      `(before the engine runs p50 ${ms(percentile(writesBefore, 50))} ms, after ${ms(percentile(writesAfter, 50))} ms).`,
-  );
-  out.push('');
-  out.push(summaryTable(results, writeP50));
-  out.push('');
-  for (const r of results) {
-    const errors = Object.entries(r.logged)
-      .map(([msg, count]) => `${count}x ${msg}`)
-      .join('; ');
-    out.push(
-      `- ${r.bench.name}: final run document ${((r.runs[0]?.docBytes ?? 0) / 1024).toFixed(0)} KB; ` +
-        `extra attempts ${r.runs.reduce((s, x) => s + x.extraAttempts, 0)}, driver restarts ${r.runs.reduce((s, x) => s + x.driverRestarts, 0)}; ` +
-        `engine warnings/errors: ${errors === '' ? 'none' : errors}.`,
-    );
-  }
-  if (profiles.length > 0) {
-    out.push('');
-    out.push('Where the time goes (one more run with command monitoring on, which itself costs a little):');
-    out.push('');
-    out.push(profileTable(profiles));
-  }
-  if (scaling.length > 0) {
-    out.push('');
-    out.push(
-      `One block transition written on a run of growing size, ms, p50 of ${config.scalingIterations} (today's layout and four alternatives):`,
-    );
-    out.push('');
-    out.push(scalingTable(scaling, writeP50));
-  }
-  process.stdout.write(`${out.join('\n')}\n`);
-  if (config.json !== undefined) {
-    writeFileSync(
-      config.json,
-      JSON.stringify(
-        {
-          config,
-          node: process.version,
-          cores: cpus().length,
-          loadavg: { start: load0, end: loadavg()[0] },
-          writes: { before: writesBefore, after: writesAfter },
-          results: results.map((r) => ({ ...r, bench: { name: r.bench.name, shape: r.bench.shape } })),
-          profiles,
-          scaling,
-          logged: Object.fromEntries(engine.logged),
-        },
-        null,
-        2,
-      ),
-    );
-  }
 }
 
 await main();

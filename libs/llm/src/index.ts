@@ -1,0 +1,2 @@
+/** The AI layer (ARCHITECTURE.md §7). */
+export {};

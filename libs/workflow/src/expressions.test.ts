@@ -130,6 +130,16 @@ describe('mappings and block inputs', () => {
     expect(mapped).toEqual({ text: 'Hi', count: 2 });
   });
 
+  it('read the run input as $input, and see an empty object when there is none', async () => {
+    const mapping = { to: '$input.recipient', body: 'text', lang: '$input.language' };
+    const run = { recipient: 'ops@example.com' };
+    expect(await applyMapping(mapping, { text: 'Hallo' }, {}, { input: run })).toEqual({
+      to: 'ops@example.com',
+      body: 'Hallo',
+    });
+    expect(await applyMapping(mapping, { text: 'Hallo' })).toEqual({ body: 'Hallo' });
+  });
+
   it('do not let a field named __proto__ reach the prototype', async () => {
     const mapped = await applyMapping({ ['__proto__']: '{"polluted": true}' }, {});
     expect(Object.getPrototypeOf(mapped)).toBe(Object.prototype);

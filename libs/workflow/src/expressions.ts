@@ -41,8 +41,11 @@ export class ExpressionError extends Error {
 /** A parsed expression that can be evaluated many times, each evaluation under its own limits. */
 export interface CompiledExpression {
   readonly source: string;
-  /** Evaluates over `input` (JSON data; it is the expression's `$`); `undefined` when nothing matched. */
-  evaluate(input: unknown): Promise<unknown>;
+  /**
+   * Evaluates over `input` (JSON data; it is the expression's `$`), with `bindings` as `$name` variables;
+   * `undefined` when nothing matched.
+   */
+  evaluate(input: unknown, bindings?: Readonly<Record<string, unknown>>): Promise<unknown>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -120,9 +123,12 @@ export function compileExpression(source: string, limits: ExpressionLimits = {})
   expression.assign('eval', disabledEval);
   return {
     source,
-    async evaluate(input: unknown): Promise<unknown> {
+    async evaluate(input: unknown, bindings?: Readonly<Record<string, unknown>>): Promise<unknown> {
       try {
-        return (await expression.evaluate(input)) as unknown;
+        return (await expression.evaluate(
+          input,
+          bindings === undefined ? undefined : { ...bindings },
+        )) as unknown;
       } catch (error) {
         throw evaluationError(source, error);
       }
@@ -172,18 +178,26 @@ export async function evaluateCondition(
   return truthy(await compileExpression(source, limits).evaluate(input));
 }
 
+/** Variables a mapping expression may read besides its source output: `$input` is the run's input. */
+export interface MappingBindings {
+  input?: unknown;
+}
+
 /**
- * Evaluates each `targetField: expression` of an edge mapping over the source block's output.
+ * Evaluates each `targetField: expression` of an edge mapping over the source block's output, with
+ * `$input` bound to the run's input (so a later step can take a value the run was started with).
  * Fields whose expression matched nothing are left out rather than set to `undefined`.
  */
 export async function applyMapping(
   mapping: Readonly<Record<string, string>>,
   sourceOutput: unknown,
   limits: ExpressionLimits = {},
+  bindings: MappingBindings = {},
 ): Promise<Record<string, unknown>> {
   const target: Record<string, unknown> = {};
+  const variables = { input: bindings.input ?? {} };
   for (const [field, source] of Object.entries(mapping)) {
-    const value = await compileExpression(source, limits).evaluate(sourceOutput);
+    const value = await compileExpression(source, limits).evaluate(sourceOutput, variables);
     if (value !== undefined) setField(target, field, value);
   }
   return target;

@@ -85,6 +85,7 @@ export {
   ExpressionError,
   type ExpressionErrorCode,
   type ExpressionLimits,
+  type MappingBindings,
   MAX_EXPRESSION_NESTING,
   applyMapping,
   compileExpression,

@@ -88,6 +88,35 @@ describe('scheduling', () => {
     );
   });
 
+  // Regression (bench/engine): branches finishing together used to race for the run's version; a completion
+  // that lost 20 compare-and-sets gave up, and the block ran a second time.
+  //
+  //          ┌──► b0 ──┐
+  //   start ─┼──► ...  ├──► join
+  //          └──► b119 ┘
+  it('runs each of 120 parallel branches exactly once, with a single attempt each', async () => {
+    const branches = Array.from({ length: 120 }, (_, i) => `b${i}`);
+    const graph = {
+      executionMode: 'parallel',
+      maxConcurrency: 120,
+      nodes: [
+        delay('start', 1),
+        ...branches.map((id) => ({ id, name: id, type: 'transform', config: { expression: '$' } })),
+        delay('join', 1),
+      ],
+      edges: [
+        ...branches.map((id) => ({ from: 'start', to: id })),
+        ...branches.map((id) => ({ from: id, to: 'join' })),
+      ],
+    };
+    const run = await runGraph(graph, { n: 1 });
+    expect(run.status).toBe('succeeded');
+    expect([...blocksOf(run).values()].map((b) => b.attempts)).toEqual(Array.from({ length: 122 }, () => 1));
+    const logs = await h.runs.getRunLogs({ id: run.id }, ctx);
+    const attempts = (logs.blocks as { attempts: unknown[] }[]).map((b) => b.attempts.length);
+    expect(attempts).toEqual(Array.from({ length: 122 }, () => 1));
+  });
+
   it('runs one block at a time in sequential mode', async () => {
     const run = await runGraph(diamond('sequential'));
     const blocks = blocksOf(run);

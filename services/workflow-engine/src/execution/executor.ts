@@ -253,6 +253,7 @@ class RunDriver {
     } finally {
       clearInterval(renewal);
       this.abort('driver stopped');
+      this.deps.runs.forget(this.tenant, this.runId);
     }
   }
 
@@ -309,7 +310,7 @@ class RunDriver {
     let outcome: 'continue' | 'parked' | 'ended' = 'continue';
     let run: RunDoc;
     try {
-      run = await this.deps.runs.update(this.tenant, this.runId, (doc) => {
+      run = await this.commit((doc) => {
         starting = [];
         outcome = 'continue';
         if (TERMINAL_RUN.has(doc.status)) {
@@ -400,20 +401,21 @@ class RunDriver {
       });
   }
 
-  /** Builds a block's input from the run input (roots) or the outputs of the edges that fired into it. */
+  /** Builds a block's input from the run input (roots) or the outputs of the edges that fired into it (`$input` in mappings). */
   private async inputOf(block: Block, run: RunDoc): Promise<Record<string, unknown>> {
     const graph = this.graph as Graph;
     const incoming = graph.edges
       .map((edge, index) => ({ edge, index }))
       .filter(({ edge }) => edge.to === block.id);
-    if (incoming.length === 0) return asRecord(JSON.parse(run.input));
+    const runInput = asRecord(JSON.parse(run.input));
+    if (incoming.length === 0) return runInput;
     const states = statesOf(run);
     const contributions = incoming.flatMap(({ edge, index }) => {
       const source = states.get(edge.from);
       if (source?.status !== 'succeeded' || !(source.firedEdges ?? []).includes(index)) return [];
       return [{ edge, output: source.output === undefined ? {} : (JSON.parse(source.output) as unknown) }];
     });
-    return assembleInput(contributions);
+    return assembleInput(contributions, {}, { input: runInput });
   }
 
   /** Which outgoing edges fire for this output. */
@@ -568,11 +570,52 @@ class RunDriver {
 
   /** Writes the run if this replica still owns it and the run is not over. */
   private write(mutate: (doc: RunDoc) => RunDoc | undefined): Promise<RunDoc> {
-    return this.deps.runs.update(this.tenant, this.runId, (doc) => {
+    return this.commit((doc) => {
       if (TERMINAL_RUN.has(doc.status)) return undefined;
       if (doc.leaseOwner !== this.deps.owner && doc.status !== 'waiting_human') throw new LeaseLost();
       return mutate(doc);
     });
+  }
+
+  /** Changes waiting for this driver's next write. */
+  private queued: {
+    mutate: (doc: RunDoc) => RunDoc | undefined;
+    resolve: (run: RunDoc) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private flushing = false;
+
+  /**
+   * Group commit: this driver writes its run one write at a time, and the changes queued while a write is in
+   * flight go out together, in order, in the next compare-and-set, so parallel blocks finishing at once do
+   * not race each other for the run's version.
+   */
+  private commit(mutate: (doc: RunDoc) => RunDoc | undefined): Promise<RunDoc> {
+    return new Promise((resolve, reject) => {
+      this.queued.push({ mutate, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queued.length > 0) {
+        const batch = this.queued.splice(0);
+        try {
+          const run = await this.deps.runs.update(this.tenant, this.runId, (doc) => {
+            let changed = false;
+            for (const { mutate } of batch) if (mutate(doc) !== undefined) changed = true;
+            return changed ? doc : undefined;
+          });
+          for (const { resolve } of batch) resolve(run);
+        } catch (error) {
+          for (const { reject } of batch) reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   private async complete(

@@ -14,3 +14,4 @@ export * from './redis.ts';
 export * from './service.ts';
 export * from './grpc/health-client.ts';
 export * from './pagination.ts';
+export * from './json-fields.ts';

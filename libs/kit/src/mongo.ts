@@ -1,3 +1,4 @@
+import type { Tenant } from './grpc/context.ts';
 import mongoose, { type Connection } from 'mongoose';
 import { maskUrlCredentials, type Logger } from './logger.ts';
 
@@ -61,4 +62,14 @@ export async function ensureIndexes(collection: IndexedCollection, specs: IndexS
   for (const spec of specs) {
     if (!existing.has(spec.name)) await collection.createIndexes([spec]);
   }
+}
+
+/** The tenant fields every document carries and every query filters on (in index order). */
+export function byTenant(tenant: Tenant): { clientId: string; projectId: string; workspaceId: string } {
+  return { clientId: tenant.clientId, projectId: tenant.projectId, workspaceId: tenant.workspaceId };
+}
+
+/** Whether a Mongo error is a unique-index violation. */
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }

@@ -59,7 +59,8 @@ export function createGrpcClient<C extends Client>(
   });
 }
 
-type UnaryMethod<Req, Res> = (
+/** A generated unary client method, called with metadata, options and a callback. */
+export type UnaryMethod<Req, Res> = (
   request: Req,
   metadata: Metadata,
   options: CallOptions,

@@ -4,11 +4,11 @@ import {
   ValidationError,
   type CallContext,
   type ServiceHandlers,
+  parseJsonField,
 } from '@dagwright/kit';
 import type { Agent as AgentMessage } from '@dagwright/contracts/generated/dagwright/engine/v1/Agent';
 import type { PutAgentRequest__Output } from '@dagwright/contracts/generated/dagwright/engine/v1/PutAgentRequest';
 import { validateAgent } from '@dagwright/workflow';
-import { parseJsonField } from '../json.ts';
 import type { AgentDoc, AgentRepository } from './agent.repository.ts';
 
 /** The proto view of a stored agent. */

@@ -1,7 +1,6 @@
 import type { Collection, Db } from 'mongodb';
-import { ensureIndexes, NotFoundError, type Page, type Tenant } from '@dagwright/kit';
+import { byTenant, ensureIndexes, NotFoundError, type Page, type Tenant } from '@dagwright/kit';
 import type { Agent } from '@dagwright/workflow';
-import { byTenant } from '../tenant.ts';
 
 /** An agent of a tenant's catalog as stored; schemas and implementation are JSON text (arbitrary user JSON). */
 export interface AgentDoc {

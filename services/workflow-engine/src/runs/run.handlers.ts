@@ -7,6 +7,7 @@ import {
   ValidationError,
   type CallContext,
   type ServiceHandlers,
+  parseJsonObject,
 } from '@dagwright/kit';
 import type { ExecuteWorkflowRequest__Output } from '@dagwright/contracts/generated/dagwright/engine/v1/ExecuteWorkflowRequest';
 import type { ListRunsRequest__Output } from '@dagwright/contracts/generated/dagwright/engine/v1/ListRunsRequest';
@@ -15,7 +16,6 @@ import type { Run } from '@dagwright/contracts/generated/dagwright/engine/v1/Run
 import type { RunEvent } from '@dagwright/contracts/generated/dagwright/engine/v1/RunEvent';
 import { configOf, validateData, type Block, type Graph } from '@dagwright/workflow';
 import { decideHuman, finalize, stopRemaining, type RunExecutor } from '../execution/executor.ts';
-import { parseJsonObject } from '../json.ts';
 import type { WorkflowRepository } from '../workflows/workflow.repository.ts';
 import { TERMINAL_RUN, type RunDoc, type RunEventDoc } from './run.model.ts';
 import type { RunRepository } from './run.repository.ts';

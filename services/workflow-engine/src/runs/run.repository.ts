@@ -1,6 +1,12 @@
 import type { Collection, Db, Filter, UpdateFilter } from 'mongodb';
-import { ConflictError, ensureIndexes, NotFoundError, type Page, type Tenant } from '@dagwright/kit';
-import { byTenant } from '../tenant.ts';
+import {
+  byTenant,
+  ConflictError,
+  ensureIndexes,
+  NotFoundError,
+  type Page,
+  type Tenant,
+} from '@dagwright/kit';
 import { TERMINAL_RUN, type RunDoc, type RunLogDoc, type RunStatus } from './run.model.ts';
 
 /** How many times a write retries after losing a compare-and-set to a concurrent writer. */

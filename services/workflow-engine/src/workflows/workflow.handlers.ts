@@ -5,6 +5,7 @@ import {
   type CallContext,
   type ErrorDetail,
   type ServiceHandlers,
+  parseJsonField,
 } from '@dagwright/kit';
 import type { AiMetadata__Output as AiMetadata } from '@dagwright/contracts/generated/dagwright/engine/v1/AiMetadata';
 import type { CreateWorkflowRequest__Output } from '@dagwright/contracts/generated/dagwright/engine/v1/CreateWorkflowRequest';
@@ -16,7 +17,6 @@ import type { Workflow } from '@dagwright/contracts/generated/dagwright/engine/v
 import { ID_PATTERN, validateGraph, type Graph } from '@dagwright/workflow';
 import type { AgentRepository } from '../agents/agent.repository.ts';
 import { BUILT_IN_TOOLS } from '../execution/tools.ts';
-import { parseJsonField } from '../json.ts';
 import type {
   AiMetadataDoc,
   WorkflowInput,

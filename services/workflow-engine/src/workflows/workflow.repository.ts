@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
-import { ConflictError, ensureIndexes, NotFoundError, type Page, type Tenant } from '@dagwright/kit';
+import {
+  byTenant,
+  isDuplicateKey,
+  ConflictError,
+  ensureIndexes,
+  NotFoundError,
+  type Page,
+  type Tenant,
+} from '@dagwright/kit';
 import { createEvent, outboxEntry, pushToOutbox, Topics, type OutboxEntry } from '@dagwright/events';
 import type { WorkflowCreated } from '@dagwright/contracts/generated/dagwright/events/v1/WorkflowCreated';
 import type { Graph } from '@dagwright/workflow';
-import { byTenant, isDuplicateKey } from '../tenant.ts';
 
 /** The seed's AI metadata of a workflow; the JSON arrays are written by other services. */
 export interface AiMetadataDoc {

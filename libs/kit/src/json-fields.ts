@@ -1,4 +1,4 @@
-import { ValidationError } from '@dagwright/kit';
+import { ValidationError } from './errors.ts';
 
 /** Parses user JSON from a request field; an empty field gives `fallback`. */
 export function parseJsonField(text: string | undefined, path: string, fallback: unknown): unknown {

@@ -104,7 +104,8 @@ async function up(offset: number): Promise<void> {
   const plans = await fleetPlan(offset);
   mkdirSync(fleetDir(), { recursive: true });
   const env = infraEnv();
-  const engine = plans.find((p) => p.name === 'workflow-engine');
+  const address = (name: string, fallback: number) =>
+    `127.0.0.1:${plans.find((p) => p.name === name)?.port ?? fallback}`;
   for (const plan of plans) {
     const pid = readPid(plan.name);
     if (pid !== undefined && alive(pid)) {
@@ -119,8 +120,11 @@ async function up(offset: number): Promise<void> {
         ...env,
         HOST: process.env.HOST ?? '127.0.0.1',
         [plan.protocol === 'grpc' ? 'GRPC_PORT' : 'HTTP_PORT']: String(plan.port),
-        // The gateway must find the engine where this fleet put it (ports may be shifted).
-        ...(plan.name === 'gateway' ? { ENGINE_URL: `127.0.0.1:${engine?.port ?? 50051}` } : {}),
+        // Callers must find the services where this fleet put them (ports may be shifted).
+        ...(plan.name === 'gateway' || plan.name === 'generator'
+          ? { ENGINE_URL: address('workflow-engine', 50051) }
+          : {}),
+        ...(plan.name === 'gateway' ? { GENERATOR_URL: address('generator', 50052) } : {}),
         ADMIN_PORT: String(plan.adminPort),
       },
       detached: true,

@@ -17,7 +17,7 @@ import { ALL_TOPICS, createKafkaBus, type EventBus } from '../../libs/events/src
 import type { Graph } from '../../libs/workflow/src/index.ts';
 import { buildApp, type EngineApp } from '../../services/workflow-engine/src/app.ts';
 import { RunRepository } from '../../services/workflow-engine/src/runs/run.repository.ts';
-import { TERMINAL_RUN, type RunDoc } from '../../services/workflow-engine/src/runs/run.model.ts';
+import { newRunDoc, TERMINAL_RUN, type RunDoc } from '../../services/workflow-engine/src/runs/run.model.ts';
 import { percentile } from './stats.ts';
 
 /** The mongoose connection type, named without importing mongoose here. */
@@ -30,7 +30,7 @@ export interface CommandSample {
   name: string;
   collection: string;
   ms: number;
-  /** JSON length of the update sent (run writes) or of the returned document (run reads). */
+  /** JSON length of the update or documents sent (writes, inserts) or of the first returned document (reads). */
   bytes: number;
   /** An update of a run conditioned on its version: a block transition or other run write. */
   runWrite: boolean;
@@ -38,7 +38,7 @@ export interface CommandSample {
   replacement: boolean;
   /** For updates: documents modified (0 = lost compare-and-set). */
   modified: number;
-  /** A read of one whole run by its id (as `RunRepository.update` and `get` do). */
+  /** A read of one run's head, graph or events by its id (as `RunRepository.update` and `get` do). */
   runRead: boolean;
 }
 
@@ -157,8 +157,10 @@ function describeCommand(name: string, command: Record<string, unknown>): Starte
   const plain = { name, collection, bytes: 0, runWrite: false, replacement: false, runRead: false };
   if (name === 'find') {
     const filter = (command.filter ?? {}) as Record<string, unknown>;
-    return { ...plain, runRead: collection === 'runs' && typeof filter.runId === 'string' };
+    const ofRun = ['runs', 'run_graphs', 'run_events'].includes(collection);
+    return { ...plain, runRead: ofRun && typeof filter.runId === 'string' };
   }
+  if (name === 'insert') return { ...plain, bytes: JSON.stringify(command.documents ?? []).length };
   if (name !== 'update' || collection !== 'runs') return plain;
   const updates = (command.updates ?? []) as { q?: Record<string, unknown>; u?: Record<string, unknown> }[];
   const { q = {}, u = {} } = updates[0] ?? {};
@@ -374,34 +376,32 @@ export interface EngineRun {
   extraAttempts: number;
   /** Times the driver stopped before the run ended (a recovery had to pick the run up again). */
   driverRestarts: number;
-  /** Size of the final run document as JSON (bytes). */
+  /** Size of the final run as JSON (bytes): head, graph, input, block states and events. */
   docBytes: number;
+  /** Size of the final head document as JSON (bytes): what every write of the run rewrites. */
+  headBytes: number;
   nodeCpuMs: number;
   ferretCpuMs: number | undefined;
 }
 
 let runCounter = 0;
 
-/** Inserts a run of `graph` exactly as ExecuteWorkflow does and returns it (not yet driven). */
+/** Where a run is stored; a measured run is deleted from all of them, so every repetition starts alike. */
+const RUN_COLLECTIONS = ['runs', 'run_graphs', 'run_events', 'run_logs'];
+
+/** A run of `graph` exactly as ExecuteWorkflow creates it (not yet inserted or driven). */
 export function newRun(tenant: Tenant, graph: Graph): RunDoc {
-  const now = new Date();
   runCounter += 1;
-  return {
-    ...tenant,
+  return newRunDoc({
+    tenant,
     runId: `run_bench_${process.pid}_${runCounter}_${randomBytes(3).toString('hex')}`,
     workflowId: 'bench',
     workflowVersion: 1,
     graph: JSON.stringify(graph),
-    status: 'queued',
-    version: 1,
+    blockIds: graph.nodes.map((n) => n.id),
     input: '{}',
-    blocks: graph.nodes.map((n) => ({ blockId: n.id, status: 'pending', attempts: 0, cost: 0, tokens: 0 })),
-    events: [{ seq: 1, kind: 'run', status: 'queued', at: now }],
-    totalCost: 0,
-    totalTokens: 0,
     createdBy: 'bench',
-    createdAt: now,
-  };
+  });
 }
 
 /**
@@ -453,11 +453,13 @@ export async function runOnce(
   }
 
   const succeeded = final.blocks.filter((b) => b.status === 'succeeded').length;
-  const blockEvents = final.events.filter((e) => e.kind === 'block').sort((a, b) => a.seq - b.seq);
+  const { events } = await runs.eventsAfter(tenant, run.runId, 0);
+  const blockEvents = events.filter((e) => e.kind === 'block');
   const gapsMs = blockEvents.slice(1).map((e, i) => e.at.getTime() - (blockEvents[i]?.at.getTime() ?? 0));
-  const docBytes = JSON.stringify(final).length;
-  await db.collection('runs').deleteOne({ runId: run.runId });
-  await db.collection('run_logs').deleteMany({ runId: run.runId });
+  const head = await db.collection('runs').findOne({ runId: run.runId });
+  const headBytes = JSON.stringify(head).length;
+  const docBytes = JSON.stringify(final).length + JSON.stringify(events).length;
+  for (const collection of RUN_COLLECTIONS) await db.collection(collection).deleteMany({ runId: run.runId });
   return {
     blocks: graph.nodes.length,
     finished,
@@ -471,6 +473,7 @@ export async function runOnce(
       final.blocks.filter((b) => b.attempts > 0).length,
     driverRestarts,
     docBytes,
+    headBytes,
     nodeCpuMs: (cpu.user + cpu.system) / 1000,
     ferretCpuMs: ferret0 === undefined || ferret1 === undefined ? undefined : (ferret1 - ferret0) * 1000,
   };

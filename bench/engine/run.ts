@@ -2,8 +2,9 @@
  * Engine overhead bench (issue #3 item 5): per-block overhead of the durable engine as a ratio against
  * (a) a bare in-process topological executor on the same DAG and (b) one journaled updateOne on the same
  * database, for a 200-block chain, a 200-wide fan-out and a random 500-block DAG; block transitions per
- * second; peak RSS. Then where the time goes: the engine's commands per block and how one block
- * transition's write costs grow with the run document, today and in alternative layouts.
+ * second; peak RSS. Then where the time goes: the engine's commands per block, how one block transition's
+ * write costs grow with the run in the first single-document layout, four alternatives and the layout the
+ * engine uses now, and how single-document operations cost as a collection grows.
  *
  *   node bench/engine/run.ts          (needs ./dw infra up for Kafka and the FerretDB binary)
  *
@@ -16,11 +17,13 @@
  *      BENCH_BARE_REPS (200): bare-executor runs per graph;
  *      BENCH_PROFILE_GRAPHS (chain-200): graphs run once more with command monitoring ('' skips);
  *      BENCH_SCALING_ITERATIONS (20, 0 skips): transitions per layout and size in the write-cost table;
+ *      BENCH_COLLECTION_SIZES (100,1000,5000, '' skips): collection sizes of the single-document cost table;
  *      BENCH_JSON: also write every number to this file.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { createRegistry, providersFromEnv, type ModelRegistry } from '../../libs/llm/src/index.ts';
 import { blockHandlers } from '../../services/workflow-engine/src/execution/handlers.ts';
 import { benchBare, microtask, realTransform } from './bare.ts';
 import {
@@ -38,9 +41,22 @@ import {
 } from './engine.ts';
 import { assertValid, chain, fanOut, randomDag, type BenchGraph } from './graphs.ts';
 import { envInt, markdownTable, mean, mib, ms, percentile, ratio } from './stats.ts';
-import { journaledUpdates, writeCostBySize, type WriteCostRow } from './write-cost.ts';
+import {
+  collectionCostBySize,
+  journaledUpdates,
+  writeCostBySize,
+  type CollectionCostRow,
+  type WriteCostRow,
+} from './write-cost.ts';
 
 const GOAL_FACTOR = 3;
+
+/** The models the engine runs agentic agents on when no provider is configured (the transform needs none). */
+function localModels(): ModelRegistry {
+  const settings = providersFromEnv({});
+  if (!settings.ok) throw new Error('the local engine needs no configuration');
+  return createRegistry(settings.config);
+}
 
 const list = (name: string, fallback: string) =>
   (process.env[name] ?? fallback)
@@ -62,6 +78,7 @@ const config = {
   bareReps: envInt('BENCH_BARE_REPS', 200),
   profileGraphs: list('BENCH_PROFILE_GRAPHS', 'chain-200'),
   scalingIterations: envInt('BENCH_SCALING_ITERATIONS', 20),
+  collectionSizes: list('BENCH_COLLECTION_SIZES', '100,1000,5000').map(Number),
   json: process.env.BENCH_JSON,
 };
 
@@ -88,6 +105,8 @@ interface Profile {
     runWrites: number;
     runWriteMs: number;
     lostCas: number;
+    eventInserts: number;
+    eventInsertMs: number;
     logWrites: number;
     otherCommands: number;
   };
@@ -104,7 +123,8 @@ function profileOf(bench: BenchGraph, run: EngineRun, commands: CommandSample[])
   const n = run.blocks;
   const reads = commands.filter((c) => c.runRead);
   const writes = commands.filter((c) => c.runWrite);
-  const logs = commands.filter((c) => c.name === 'update' && c.collection === 'run_logs');
+  const logs = commands.filter((c) => ['update', 'insert'].includes(c.name) && c.collection === 'run_logs');
+  const inserts = commands.filter((c) => c.name === 'insert' && c.collection === 'run_events');
   const tenth = Math.max(1, Math.floor(writes.length / 10));
   const window = (samples: CommandSample[]) => ({
     ms: percentile(
@@ -124,8 +144,10 @@ function profileOf(bench: BenchGraph, run: EngineRun, commands: CommandSample[])
       runWrites: writes.length / n,
       runWriteMs: total(writes),
       lostCas: writes.filter((c) => c.modified === 0).length / n,
+      eventInserts: inserts.length / n,
+      eventInsertMs: total(inserts),
       logWrites: logs.length / n,
-      otherCommands: (commands.length - reads.length - writes.length - logs.length) / n,
+      otherCommands: (commands.length - reads.length - writes.length - inserts.length - logs.length) / n,
     },
     replacements: writes.filter((c) => c.replacement).length,
     early: window(writes.slice(0, tenth)),
@@ -136,7 +158,10 @@ function profileOf(bench: BenchGraph, run: EngineRun, commands: CommandSample[])
 }
 
 async function measureGraph(engine: EngineUnderTest, bench: BenchGraph, reps: number): Promise<GraphResult> {
-  const transform = blockHandlers({ allowHosts: [], timeoutMs: 10_000, maxResponseBytes: 1 }).transform;
+  const transform = blockHandlers(
+    { allowHosts: [], timeoutMs: 10_000, maxResponseBytes: 1 },
+    localModels(),
+  ).transform;
   log(`${bench.name}: bare executor x${config.bareReps}`);
   const bareMicrotaskMs = await benchBare(bench.graph, microtask, config.bareReps);
   const bareTransformMs = await benchBare(
@@ -236,12 +261,14 @@ function profileTable(profiles: Profile[]): string {
       'run wall ms',
       'run reads/block',
       'ms in run reads/block',
-      'run writes/block (replacements)',
-      'ms in run writes/block',
+      'head writes/block (replacements)',
+      'ms in head writes/block',
       'lost CAS/block',
+      'event inserts/block',
+      'ms in event inserts/block',
       'log writes/block',
-      'run write p50 ms, first 10% (KB sent)',
-      'run write p50 ms, last 10% (KB sent)',
+      'head write p50 ms, first 10% (KB sent)',
+      'head write p50 ms, last 10% (KB sent)',
       'bench CPU ms/block',
       'FerretDB CPU ms/block',
     ],
@@ -253,6 +280,8 @@ function profileTable(profiles: Profile[]): string {
       `${p.perBlock.runWrites.toFixed(2)} (${p.replacements === 0 ? 'none' : p.replacements === Math.round(p.perBlock.runWrites * p.blocks) ? 'all' : String(p.replacements)})`,
       ms(p.perBlock.runWriteMs),
       p.perBlock.lostCas.toFixed(2),
+      p.perBlock.eventInserts.toFixed(2),
+      ms(p.perBlock.eventInsertMs),
       p.perBlock.logWrites.toFixed(2),
       `${ms(p.early.ms)} (${(p.early.bytes / 1024).toFixed(1)})`,
       `${ms(p.late.ms)} (${(p.late.bytes / 1024).toFixed(1)})`,
@@ -266,16 +295,18 @@ function scalingTable(rows: WriteCostRow[], writeP50: number): string {
   return markdownTable(
     [
       'run blocks',
-      'run doc KB',
+      'single run doc KB',
       'findOne',
       'replaceOne',
-      'engine update today (read+replace)',
+      'first engine update (read+replace)',
       'partial $set/$push, no read',
       'lean run doc + event insert',
       'doc per block + event insert',
       'doc per block, 1 write',
-      'today / 1 write',
+      'head CAS + event insert (now)',
+      'first / 1 write',
       'doc per block / 1 write',
+      'now / 1 write',
     ],
     rows.map((r) => [
       String(r.blocks),
@@ -287,8 +318,10 @@ function scalingTable(rows: WriteCostRow[], writeP50: number): string {
       ms(r.leanMs),
       ms(r.perBlockMs),
       ms(r.perBlockOneWriteMs),
+      ms(r.headLayoutMs),
       ratio(r.engineUpdateMs / writeP50),
       ratio(r.perBlockOneWriteMs / writeP50),
+      ratio(r.headLayoutMs / writeP50),
     ]),
   );
 }
@@ -324,6 +357,7 @@ async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): P
   const results: GraphResult[] = [];
   const profiles: Profile[] = [];
   let scaling: WriteCostRow[] = [];
+  let collectionCost: CollectionCostRow[] = [];
   let writesBefore: number[] = [];
   let writesAfter: number[] = [];
   const saveJson = () => {
@@ -340,6 +374,7 @@ async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): P
           results: results.map((r) => ({ ...r, bench: { name: r.bench.name, shape: r.bench.shape } })),
           profiles,
           scaling,
+          collectionCost,
         },
         null,
         2,
@@ -381,7 +416,7 @@ async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): P
         .map(([msg, count]) => `${count}x ${msg}`)
         .join('; ');
       return (
-        `- ${r.bench.name}: final run document ${((r.runs[0]?.docBytes ?? 0) / 1024).toFixed(0)} KB; ` +
+        `- ${r.bench.name}: final run ${((r.runs[0]?.docBytes ?? 0) / 1024).toFixed(0)} KB in all, of which the head document ${((r.runs[0]?.headBytes ?? 0) / 1024).toFixed(1)} KB; ` +
         `driver restarts ${r.runs.reduce((s, x) => s + x.driverRestarts, 0)}; ` +
         `engine warnings/errors: ${errors === '' ? 'none' : errors}.`
       );
@@ -415,9 +450,27 @@ async function bench(graphs: BenchGraph[], ferret: PrivateFerret | undefined): P
       log(`write cost by run size and layout x${config.scalingIterations}`);
       scaling = await writeCostBySize(last.db, [10, 50, 100, 200, 350, 500], config.scalingIterations);
       emit([
-        `One block transition written on a run of growing size, ms, p50 of ${config.scalingIterations} (today's layout and four alternatives):`,
+        `One block transition written on a run of growing size, ms, p50 of ${config.scalingIterations} (the first layout, four alternatives, and the layout now):`,
         '',
         scalingTable(scaling, writeP50),
+      ]);
+    }
+    if (config.scalingIterations > 0 && config.collectionSizes.length > 0) {
+      log(`single-document operations by collection size x${config.scalingIterations}`);
+      collectionCost = await collectionCostBySize(last.db, config.collectionSizes, config.scalingIterations);
+      emit([
+        `One operation on one small document, by the number of documents in its collection, ms, p50 of ${config.scalingIterations}:`,
+        '',
+        markdownTable(
+          ['documents', 'updateOne by _id', 'insertOne', 'findOne by _id', 'find one run by field (1/10)'],
+          collectionCost.map((r) => [
+            String(r.docs),
+            ms(r.updateByIdMs),
+            ms(r.insertMs),
+            ms(r.findByIdMs),
+            ms(r.findByRunMs),
+          ]),
+        ),
       ]);
     }
   } finally {

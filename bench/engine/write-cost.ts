@@ -1,10 +1,17 @@
 /**
- * Baseline (b), one journaled updateOne, and what one block transition costs as the run document grows,
- * written the engine's way and in four alternative layouts.
+ * Baseline (b), one journaled updateOne, and what one block transition costs as the run grows, written
+ * the way the engine first did (one document per run), in four alternative layouts, and in the layout the
+ * engine uses now (small head + one document per event).
  */
 import { performance } from 'node:perf_hooks';
-import { blockState, transition } from '../../services/workflow-engine/src/execution/run-state.ts';
-import type { RunDoc, RunEventDoc } from '../../services/workflow-engine/src/runs/run.model.ts';
+import { record, transition } from '../../services/workflow-engine/src/execution/run-state.ts';
+import {
+  documentsOf,
+  encodeJournal,
+  eventKey,
+  journalOf,
+} from '../../services/workflow-engine/src/runs/run-journal.ts';
+import type { RunDoc, RunEventDoc, RunHeadDoc } from '../../services/workflow-engine/src/runs/run.model.ts';
 import type { Db } from './engine.ts';
 import { newRun } from './engine.ts';
 import { chain } from './graphs.ts';
@@ -24,6 +31,9 @@ export async function journaledUpdates(db: Db, n: number, warmup = 50): Promise<
   return times;
 }
 
+/** A run in the earlier single-document layout: graph, input, block states and every event in one document. */
+type SingleDocRun = Omit<RunDoc, 'newEvents' | 'lastSeq'> & { events: RunEventDoc[] };
+
 /** A run of a `blocks`-block chain in which every block has run, built with the engine's own helpers. */
 function finishedRun(blocks: number): RunDoc {
   const run = newRun({ clientId: 'bench', projectId: 'bench', workspaceId: 'bench' }, chain(blocks).graph);
@@ -31,7 +41,7 @@ function finishedRun(blocks: number): RunDoc {
   run.startedAt = new Date();
   run.leaseOwner = 'bench';
   run.leaseUntil = new Date(Date.now() + 15_000);
-  run.events.push({ seq: 2, kind: 'run', status: 'running', at: new Date() });
+  record(run, { kind: 'run', status: 'running' });
   for (const [i, state] of run.blocks.entries()) {
     transition(run, state.blockId, 'running', { attempts: 1, startedAt: new Date() });
     transition(run, state.blockId, 'succeeded', {
@@ -43,6 +53,12 @@ function finishedRun(blocks: number): RunDoc {
   return run;
 }
 
+/** The same run as the engine stored it before the head/events layout: one document. */
+function singleDocument(run: RunDoc): SingleDocRun {
+  const { newEvents, lastSeq: _lastSeq, ...fields } = run;
+  return { ...fields, events: newEvents };
+}
+
 /** Per-transition p50 (ms) at one run size. */
 export interface WriteCostRow {
   blocks: number;
@@ -51,7 +67,7 @@ export interface WriteCostRow {
   findMs: number;
   /** `replaceOne` of the whole run with the version compare-and-set, as `RunRepository.update` writes it. */
   replaceMs: number;
-  /** Today's `RunRepository.update`: read, structuredClone, one transition, replace. */
+  /** The first `RunRepository.update`: read, structuredClone, one transition, replace. */
   engineUpdateMs: number;
   /** Same document, written as `$set` of `blocks.<i>.*` + `$push` of the event + `$inc` of the version, no read. */
   partialMs: number;
@@ -61,12 +77,17 @@ export interface WriteCostRow {
   perBlockMs: number;
   /** One document per block state that also keeps its own transitions: one updateOne per transition. */
   perBlockOneWriteMs: number;
+  /**
+   * The layout the engine uses now: compare-and-set of the small head (with the journal of the write) +
+   * insert of the event, which carries the block's new state.
+   */
+  headLayoutMs: number;
 }
 
 type Key = Pick<RunDoc, 'clientId' | 'projectId' | 'workspaceId' | 'runId'>;
 
 /**
- * Measures one block transition written five ways on run documents of growing size (chains of `sizes`
+ * Measures one block transition written six ways on runs of growing size (chains of `sizes`
  * blocks, every block finished: the largest the document gets). `iterations` of each, p50 reported.
  */
 export async function writeCostBySize(
@@ -74,15 +95,27 @@ export async function writeCostBySize(
   sizes: readonly number[],
   iterations: number,
 ): Promise<WriteCostRow[]> {
-  const runs = db.collection<RunDoc>('bench_runs');
-  const lean = db.collection<Omit<RunDoc, 'graph' | 'events'>>('bench_lean_runs');
+  const runs = db.collection<SingleDocRun>('bench_runs');
+  const lean = db.collection<Omit<SingleDocRun, 'graph' | 'events'>>('bench_lean_runs');
   const blockDocs = db.collection<{ _id: string; status: string; version: number }>('bench_run_blocks');
   const events = db.collection<{ _id: string }>('bench_run_events');
+  const heads = db.collection<RunHeadDoc>('bench_heads');
+  const layoutEvents = db.collection<{ _id: string } & Record<string, unknown>>('bench_layout_events');
   const rows: WriteCostRow[] = [];
   for (const blocks of sizes) {
-    await Promise.all([runs, lean, blockDocs, events].map((c) => c.deleteMany({})));
-    const base = finishedRun(blocks);
+    await Promise.all([runs, lean, blockDocs, events, heads, layoutEvents].map((c) => c.deleteMany({})));
+    const run = finishedRun(blocks);
+    const base = singleDocument(run);
     await runs.insertOne({ ...base });
+    // The same run in the engine's layout: its head (journal of the last write) and one document per event.
+    const tenant = { clientId: run.clientId, projectId: run.projectId, workspaceId: run.workspaceId };
+    const { head } = documentsOf({ ...run, newEvents: [] });
+    await heads.insertOne(head);
+    const stored = journalOf({ ...run, lastSeq: 0, blocks: [], newEvents: [] }, run, run.version).events;
+    await layoutEvents.insertMany(
+      stored.map((e) => ({ ...e, _id: eventKey(tenant, run.runId, e.seq), ...tenant, runId: run.runId })),
+    );
+    let headVersion = run.version;
     const { graph: _graph, events: _events, ...leanDoc } = base;
     await lean.insertOne({ ...leanDoc });
     await blockDocs.insertMany(
@@ -107,6 +140,7 @@ export async function writeCostBySize(
     const leanTimes: number[] = [];
     const perBlock: number[] = [];
     const perBlockOne: number[] = [];
+    const headLayout: number[] = [];
     let version = base.version;
     let leanVersion = base.version;
     let seq = base.events.length;
@@ -133,7 +167,8 @@ export async function writeCostBySize(
       if (current === null) throw new Error('bench run vanished');
       const next = structuredClone(current);
       // Same size before and after: flip one block's status without appending an event.
-      const state = blockState(next, blockId);
+      const state = next.blocks.find((b) => b.blockId === blockId);
+      if (state === undefined) throw new Error(`bench run has no block ${blockId}`);
       state.status = state.status === 'succeeded' ? 'running' : 'succeeded';
       const r = performance.now();
       const replaced = await runs.replaceOne(
@@ -197,6 +232,31 @@ export async function writeCostBySize(
       perBlockOne.push(performance.now() - t);
       if (movedBack.modifiedCount !== 1)
         throw new Error('unexpected lost compare-and-set (per block, one write)');
+
+      // The engine's layout: the head's compare-and-set carries the journal, then the event is inserted.
+      seq += 1;
+      const journaled = {
+        ...event(blockId),
+        block: { blockId, status: 'succeeded' as const, attempts: 1, output: '{}', cost: 0, tokens: 0 },
+      };
+      t = performance.now();
+      const headMoved = await heads.updateOne(
+        { _id: head._id, ...tenant, runId: run.runId, version: headVersion },
+        {
+          $set: {
+            version: headVersion + 1,
+            lastSeq: seq,
+            journal: encodeJournal({ version: headVersion + 1, events: [journaled] }),
+          },
+        },
+      );
+      await layoutEvents.insertMany(
+        [{ ...journaled, _id: eventKey(tenant, run.runId, seq), ...tenant, runId: run.runId }],
+        { ordered: false },
+      );
+      headLayout.push(performance.now() - t);
+      if (headMoved.modifiedCount !== 1) throw new Error('unexpected lost compare-and-set (head)');
+      headVersion += 1;
     }
     rows.push({
       blocks,
@@ -208,8 +268,69 @@ export async function writeCostBySize(
       leanMs: percentile(leanTimes, 50),
       perBlockMs: percentile(perBlock, 50),
       perBlockOneWriteMs: percentile(perBlockOne, 50),
+      headLayoutMs: percentile(headLayout, 50),
     });
   }
-  await Promise.all([runs, lean, blockDocs, events].map((c) => c.drop().catch(() => undefined)));
+  await Promise.all(
+    [runs, lean, blockDocs, events, heads, layoutEvents].map((c) => c.drop().catch(() => undefined)),
+  );
+  return rows;
+}
+
+/** p50 (ms) of single-document operations on a collection of `docs` small documents. */
+export interface CollectionCostRow {
+  docs: number;
+  /** `updateOne({_id})` of one document. */
+  updateByIdMs: number;
+  /** `insertOne` of a new document. */
+  insertMs: number;
+  /** `findOne({_id})`. */
+  findByIdMs: number;
+  /** `find` of the documents of one run by a field (a tenth of the collection). */
+  findByRunMs: number;
+}
+
+/**
+ * How single-document operations cost as a collection grows (documents of ten runs, ~300 bytes each). It
+ * decides the layout on FerretDB/SQLite: an update or a query by field reads the whole collection there,
+ * an insert and a read by `_id` do not.
+ */
+export async function collectionCostBySize(
+  db: Db,
+  sizes: readonly number[],
+  iterations: number,
+): Promise<CollectionCostRow[]> {
+  const collection = db.collection<{ _id: string } & Record<string, unknown>>('bench_collection_cost');
+  const rows: CollectionCostRow[] = [];
+  const timed = async (run: (i: number) => Promise<unknown>): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const started = performance.now();
+      await run(i);
+      times.push(performance.now() - started);
+    }
+    return percentile(times, 50);
+  };
+  for (const docs of sizes) {
+    await collection.deleteMany({});
+    const all = Array.from({ length: docs }, (_, i) => ({
+      _id: `r${i % 10}/b${i}`,
+      runId: `r${i % 10}`,
+      blockId: `b${i}`,
+      status: 'succeeded',
+      attempts: 1,
+      output: JSON.stringify({ text: 'x'.repeat(200) }),
+    }));
+    for (let i = 0; i < all.length; i += 1000) await collection.insertMany(all.slice(i, i + 1000));
+    const id = (i: number) => `r0/b${(i * 10) % docs}`;
+    rows.push({
+      docs,
+      updateByIdMs: await timed((i) => collection.updateOne({ _id: id(i) }, { $set: { attempts: i } })),
+      insertMs: await timed((i) => collection.insertOne({ _id: `new/${docs}/${i}`, runId: 'new' })),
+      findByIdMs: await timed((i) => collection.findOne({ _id: id(i) })),
+      findByRunMs: await timed(() => collection.find({ runId: 'r0' }).toArray()),
+    });
+  }
+  await collection.drop().catch(() => undefined);
   return rows;
 }

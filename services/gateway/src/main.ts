@@ -9,6 +9,7 @@ import {
 import { buildApp } from './app.ts';
 import { configProblems, configShape } from './config.ts';
 import { createEngineClient } from './engine/engine-client.ts';
+import { createGeneratorClient } from './generator/generator-client.ts';
 import { settingsFromConfig } from './settings.ts';
 
 // The composition root: the only place that reads the environment and builds clients.
@@ -31,8 +32,10 @@ try {
   });
   const engine = createEngineClient(config.ENGINE_URL);
   shutdown.register('engine client', ShutdownPriority.closeConnections, () => engine.close());
+  const generator = createGeneratorClient(config.GENERATOR_URL);
+  shutdown.register('generator client', ShutdownPriority.closeConnections, () => generator.close());
   const settings = settingsFromConfig(config);
-  const app = await buildApp({ logger, metrics, mongo, redis, engine, settings });
+  const app = await buildApp({ logger, metrics, mongo, redis, engine, generator, settings });
   const admin = await startAdminServer({
     host: config.HOST,
     port: config.ADMIN_PORT,

@@ -1,10 +1,10 @@
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, uniqueName } from '@dagwright/testkit';
 import { startEngine, type RunningEngine } from './support/engine.ts';
 import { humanGraph, simpleGraph, summarizer } from './support/fixtures.ts';
 import { headers, startGateway, token, type TestGateway } from './support/gateway.ts';
+import { readEvents } from './support/sse.ts';
 
 let engine: RunningEngine;
 let gw: TestGateway;
@@ -28,33 +28,8 @@ afterAll(async () => {
 const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, hdrs = h) =>
   gw.http.inject({ method, url, headers: hdrs, ...(payload === undefined ? {} : { payload }) });
 
-/** Reads a Server-Sent Events response until it ends, returning the raw events. */
-function readEvents(
-  url: string,
-  extra: Record<string, string> = {},
-): Promise<{ id?: string; event?: string; data?: string }[]> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: url, headers: { ...h, ...extra } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () =>
-        resolve(
-          text
-            .split('\n\n')
-            .filter((block) => block.includes('data:'))
-            .map((block) =>
-              Object.fromEntries(
-                block.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]),
-              ),
-            ),
-        ),
-      );
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const events = async (url: string, extra: Record<string, string> = {}) =>
+  (await readEvents(port, url, { ...h, ...extra })).events;
 
 describe('workflows, versions and runs through the gateway', () => {
   it('creates, versions, runs to completion, streams and logs a workflow', async () => {
@@ -90,13 +65,13 @@ describe('workflows, versions and runs through the gateway', () => {
     const started = await call('POST', `/api/v2/workflows/${id}/execute`, { input: { topic: 'x' } });
     expect(started.statusCode).toBe(202);
     const runId = started.json<{ id: string }>().id;
-    const events = await readEvents(`/api/v2/runs/${runId}/events`);
-    expect(events.at(-1)?.event).toBe('end');
-    const transitions = events.filter((e) => e.event === 'run' || e.event === 'block');
+    const received = await events(`/api/v2/runs/${runId}/events`);
+    expect(received.at(-1)?.event).toBe('end');
+    const transitions = received.filter((e) => e.event === 'run' || e.event === 'block');
     expect(transitions.map((e) => Number(e.id))).toEqual([...transitions.keys()].map((i) => i + 1));
     expect(transitions.some((e) => e.event === 'run' && e.data?.includes('"succeeded"'))).toBe(true);
     // Resuming after the third event replays only what came after it.
-    const resumed = await readEvents(`/api/v2/runs/${runId}/events`, { 'last-event-id': '3' });
+    const resumed = await events(`/api/v2/runs/${runId}/events`, { 'last-event-id': '3' });
     expect(resumed.filter((e) => e.id !== undefined).map((e) => e.id)).toEqual(
       transitions.slice(3).map((e) => e.id),
     );

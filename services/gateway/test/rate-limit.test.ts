@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testRedis, uniqueName } from '@dagwright/testkit';
@@ -29,10 +30,33 @@ describe('the sliding-window limiter in Redis', () => {
       expect(light.filter((d) => d.accepted)).toHaveLength(20);
       const refused = light.find((d) => !d.accepted);
       expect(refused?.retryAfterMs).toBeGreaterThan(0);
-      expect(refused?.retryAfterMs).toBeLessThanOrEqual(5_000);
+      // A request counts until its slot has left the window: at most one slot longer than the window.
+      expect(refused?.retryAfterMs).toBeLessThanOrEqual(5_000 + limiter.slotMs);
       const heavy = bucketsFor('c2', 'k2', { client: 1_000, credential: 20 });
       const weighted = await Promise.all(Array.from({ length: 50 }, () => limiter.consume(heavy, 5)));
       expect(weighted.filter((d) => d.accepted)).toHaveLength(4);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('gives the weight back once its slot has left the window, oldest first', async () => {
+    const { redis } = testRedis('limiter');
+    try {
+      const limiter = new RateLimiter(redis, 1_000);
+      const buckets = bucketsFor('c3', 'k3', { client: 1_000, credential: 10 });
+      expect((await limiter.consume(buckets, 4)).accepted).toBe(true);
+      await sleep(300);
+      const second = await limiter.consume(buckets, 6);
+      expect(second).toMatchObject({ accepted: true, remaining: 0 });
+      const refused = await limiter.consume(buckets, 1);
+      expect(refused.accepted).toBe(false);
+      // The first 4 leave first: the refusal says to come back when they have, not after the later 6.
+      expect(refused.retryAfterMs).toBeLessThanOrEqual(1_000 - 300 + limiter.slotMs + 50);
+      await sleep(refused.retryAfterMs + 20);
+      const back = await limiter.consume(buckets, 4);
+      expect(back).toMatchObject({ accepted: true, remaining: 0 });
+      expect((await limiter.consume(buckets, 1)).accepted).toBe(false);
     } finally {
       redis.disconnect();
     }

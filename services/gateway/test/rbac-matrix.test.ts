@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName } from '@dagwright/testkit';
 import { allows, ROLES } from '../src/auth/rbac.ts';
-import { startEngine, type RunningEngine } from './support/engine.ts';
+import { startEngine, startGenerator, type RunningEngine, type RunningGenerator } from './support/engine.ts';
 import { headers, startGateway, token, type TestGateway } from './support/gateway.ts';
 import { ROUTES, type RouteIds } from './support/routes.ts';
 
 let engine: RunningEngine;
+let generator: RunningGenerator;
 let gw: TestGateway;
 const client = uniqueName('rbac');
 // Ids that exist nowhere: an allowed call reaches the engine and gets 404/400, a refused one stops at 403.
@@ -14,14 +15,17 @@ const MISSING: RouteIds = {
   agent: 'missing-agent',
   run: 'run_missing',
   key: 'key_000000000000000000000',
+  template: 'missing-template',
 };
 
 beforeAll(async () => {
   engine = await startEngine();
-  gw = await startGateway(engine.address);
+  generator = await startGenerator(engine.address);
+  gw = await startGateway(engine.address, { generatorAddress: generator.address });
 }, 60_000);
 afterAll(async () => {
   await gw.close();
+  await generator.close();
   await engine.close();
 });
 
@@ -55,7 +59,7 @@ describe('RBAC over every route and role', () => {
       paths: Record<string, object>;
     }>();
     const operations = Object.entries(doc.paths)
-      .filter(([path]) => path.startsWith('/api/'))
+      .filter(([path]) => path.startsWith('/api/') || path === '/generate')
       .flatMap(([, ops]) => Object.keys(ops).filter((m) => m !== 'head'));
     expect(operations.length).toBe(ROUTES.length);
   });

@@ -1,21 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEngine, type RunningEngine } from './support/engine.ts';
+import { startEngine, startGenerator, type RunningEngine, type RunningGenerator } from './support/engine.ts';
 import { headers, startGateway, type TestGateway } from './support/gateway.ts';
 import { ROUTES } from './support/routes.ts';
 import { seedTenant, type SeededTenant } from './support/tenants.ts';
 
 let engine: RunningEngine;
+let generator: RunningGenerator;
 let gw: TestGateway;
 let a: SeededTenant;
 let b: SeededTenant;
 
 beforeAll(async () => {
   engine = await startEngine();
-  gw = await startGateway(engine.address);
+  generator = await startGenerator(engine.address);
+  gw = await startGateway(engine.address, { generatorAddress: generator.address });
   [a, b] = await Promise.all([seedTenant(gw, 'a'), seedTenant(gw, 'b')]);
 }, 60_000);
 afterAll(async () => {
   await gw.close();
+  await generator.close();
   await engine.close();
 });
 
@@ -78,6 +81,12 @@ describe('tenant isolation over every route', () => {
       expect(run.json<{ status: string }>().status).not.toBe('cancelled');
       const agent = await gw.http.inject({ method: 'GET', url: `/api/v2/agents/${t.ids.agent}`, headers: h });
       expect(agent.statusCode).toBe(200);
+      const template = await gw.http.inject({
+        method: 'GET',
+        url: `/api/v2/templates/${t.ids.template}`,
+        headers: h,
+      });
+      expect(template.statusCode).toBe(200);
       const me = await gw.http.inject({
         method: 'GET',
         url: '/api/v2/me',

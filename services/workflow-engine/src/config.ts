@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { baseConfig, env, kafkaConfig, mongoConfig, type ConfigOf } from '@dagwright/kit';
+import { llmConfig } from '@dagwright/llm';
 
 /** Environment of the workflow-engine service: each key with its default and what it means. */
 export const configShape = {
@@ -19,6 +20,8 @@ export const configShape = {
   HTTP_ALLOW_HOSTS: env.list('', 'hosts or IPs http blocks may call although private, loopback or metadata'),
   HTTP_TIMEOUT_MS: env.int(10_000, 'time limit of one outgoing HTTP call'),
   HTTP_MAX_RESPONSE_BYTES: env.int(5_242_880, 'largest response body an http block accepts'),
+  // Model providers for agentic agents (libs/llm); with none, the built-in local engine serves them.
+  ...llmConfig(),
 };
 
 /** The parsed configuration of the workflow-engine service. */

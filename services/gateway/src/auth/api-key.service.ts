@@ -2,9 +2,10 @@ import { UserError, ValidationError, type Tenant } from '@dagwright/kit';
 import { timeOrderedId } from '../ids.ts';
 import type { CreateApiKeyBodyT, ApiKeyT } from '../schemas/admin.schemas.ts';
 import type { ApiKeyDoc, ApiKeyRepository } from './api-key.repository.ts';
-import { hashKey, newKey, type ApiKeyVerifier } from './api-keys.ts';
+import { hashKey, newKey } from './api-keys.ts';
 import { ANY, type Principal } from './principal.ts';
 import { permissionsOf } from './rbac.ts';
+import type { Revocations } from './revocations.ts';
 
 /** The admin view of a stored key. */
 export function toApiKey(doc: ApiKeyDoc): ApiKeyT {
@@ -28,11 +29,11 @@ const within = (wanted: string[], held: string[]) =>
 /** Creating, listing and revoking keys; a key never grants more than its creator holds. */
 export class ApiKeyService {
   private readonly repository: ApiKeyRepository;
-  private readonly verifier: ApiKeyVerifier;
+  private readonly revocations: Pick<Revocations, 'revoked'>;
 
-  constructor(repository: ApiKeyRepository, verifier: ApiKeyVerifier) {
+  constructor(repository: ApiKeyRepository, revocations: Pick<Revocations, 'revoked'>) {
     this.repository = repository;
-    this.verifier = verifier;
+    this.revocations = revocations;
   }
 
   /** Creates a key in the caller's client and returns it with the secret, which is not stored. */
@@ -79,10 +80,10 @@ export class ApiKeyService {
     return this.repository.list(clientId, page);
   }
 
-  /** Revokes a key of the client; this replica stops accepting it at once, the others within the cache time. */
+  /** Revokes a key of the client; this replica stops accepting it at once, the others when they hear of it. */
   async revoke(clientId: string, keyId: string, by: string): Promise<ApiKeyT> {
     const doc = await this.repository.revoke(clientId, keyId, by);
-    this.verifier.forget(keyId);
+    await this.revocations.revoked(keyId);
     return toApiKey(doc);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ID_PATTERN, type Principal } from './principal.ts';
 import type { ApiKeyDoc, ApiKeyRepository } from './api-key.repository.ts';
+import type { CredentialCache } from './credential-cache.ts';
 import { invalidToken } from './jwt.ts';
 
 /** Every key starts with this, so secret scanners and people recognise it. */
@@ -27,57 +28,65 @@ export function parseKey(key: string): { clientId: string; keyId: string } | und
   return ID_PATTERN.test(clientId) ? { clientId, keyId: match[2] } : undefined;
 }
 
-/** Checks API keys against the store, trusting a looked-up key for `cacheMs` (the revocation delay of other replicas). */
+/**
+ * Checks API keys against the store. A key that checked out is remembered (see CredentialCache) until the
+ * earlier of its expiry and the cache TTL; revoking it forgets it at once on the revoking replica, and the
+ * others hear of it through `forget` (the revocation channel), with the TTL as the bound when they miss that.
+ */
 export class ApiKeyVerifier {
-  private readonly cache = new Map<string, { doc: ApiKeyDoc; until: number }>();
-
   private readonly repository: ApiKeyRepository;
-  private readonly cacheMs: number;
-  private readonly maxCached: number;
+  private readonly cache: CredentialCache;
+  /** Counts revocations heard, so a lookup that raced one does not cache what it read before it. */
+  private revocations = 0;
 
-  constructor(repository: ApiKeyRepository, cacheMs: number, maxCached = 10_000) {
+  constructor(repository: ApiKeyRepository, cache: CredentialCache) {
     this.repository = repository;
-    this.cacheMs = cacheMs;
-    this.maxCached = maxCached;
+    this.cache = cache;
   }
 
   /** The principal of a valid key; a 401 for anything else, with one message whatever the reason. */
-  async verify(key: string): Promise<Principal> {
+  verify(key: string): Principal | Promise<Principal> {
+    return this.cache.get(key) ?? this.lookup(key);
+  }
+
+  /** Forgets a key at once on this replica (after its revocation here or on another replica). */
+  forget(keyId: string): void {
+    this.revocations++;
+    this.cache.forgetWhere((principal) => principal.kind === 'api_key' && principal.subject === keyId);
+  }
+
+  /** Forgets every key (when revocation notices may have been missed). */
+  forgetAll(): void {
+    this.revocations++;
+    this.cache.clear();
+  }
+
+  private async lookup(key: string): Promise<Principal> {
+    const heard = this.revocations;
     const parsed = parseKey(key);
     if (parsed === undefined) throw invalidToken('malformed api key');
-    const doc = await this.lookup(parsed.clientId, parsed.keyId);
+    const doc = await this.repository.find(parsed.clientId, parsed.keyId);
     if (doc === null) throw invalidToken('unknown api key');
     const given = Buffer.from(hashKey(key), 'hex');
     const stored = Buffer.from(doc.hash, 'hex');
     if (given.length !== stored.length || !timingSafeEqual(given, stored))
       throw invalidToken('wrong api key');
     if (doc.revokedAt !== null) throw invalidToken('revoked api key');
-    if (doc.expiresAt !== null && doc.expiresAt.getTime() <= Date.now())
-      throw invalidToken('expired api key');
-    return {
-      kind: 'api_key',
-      subject: doc.keyId,
-      credentialId: `key:${doc.keyId}`,
-      clientId: doc.clientId,
-      projectIds: doc.projectIds,
-      workspaceIds: doc.workspaceIds,
-      roles: doc.roles,
-    };
+    const expiresAt = doc.expiresAt?.getTime() ?? null;
+    if (expiresAt !== null && expiresAt <= Date.now()) throw invalidToken('expired api key');
+    const principal = principalOf(doc);
+    return heard === this.revocations ? this.cache.remember(key, principal, expiresAt) : principal;
   }
+}
 
-  /** Forgets a key at once on this replica (after revocation). */
-  forget(keyId: string): void {
-    this.cache.delete(keyId);
-  }
-
-  private async lookup(clientId: string, keyId: string): Promise<ApiKeyDoc | null> {
-    const hit = this.cache.get(keyId);
-    if (hit !== undefined && hit.until > Date.now() && hit.doc.clientId === clientId) return hit.doc;
-    const doc = await this.repository.find(clientId, keyId);
-    if (doc !== null && this.cacheMs > 0) {
-      if (this.cache.size >= this.maxCached) this.cache.delete(this.cache.keys().next().value ?? '');
-      this.cache.set(keyId, { doc, until: Date.now() + this.cacheMs });
-    }
-    return doc;
-  }
+function principalOf(doc: ApiKeyDoc): Principal {
+  return {
+    kind: 'api_key',
+    subject: doc.keyId,
+    credentialId: `key:${doc.keyId}`,
+    clientId: doc.clientId,
+    projectIds: doc.projectIds,
+    workspaceIds: doc.workspaceIds,
+    roles: doc.roles,
+  };
 }

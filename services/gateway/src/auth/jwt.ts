@@ -1,6 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { UserError } from '@dagwright/kit';
+import type { CredentialCache } from './credential-cache.ts';
 import { ANY, ID_PATTERN, type Principal } from './principal.ts';
 
 /** Tokens longer than this are refused before any parsing: no legitimate token comes close. */
@@ -17,8 +18,8 @@ export interface JwtSettings {
   jwks: { url: string; algorithms: string[] } | undefined;
 }
 
-/** Checks a bearer token and returns who it names. */
-export type JwtVerifier = (token: string) => Promise<Principal>;
+/** Checks a bearer token and returns who it names: at once when it was verified recently, else after verifying it. */
+export type JwtVerifier = (token: string) => Principal | Promise<Principal>;
 
 /** Refused token: one code for callers, the reason for our logs only. */
 export function invalidToken(reason: string, code = 'INVALID_TOKEN'): UserError {
@@ -47,8 +48,12 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   return { kind: 'jwt', subject: sub, credentialId: `jwt:${sub}`, clientId, projectIds, workspaceIds, roles };
 }
 
-/** Builds the verifier: HS256 with the secret and/or the JWKS's algorithms, `iss`, `aud`, `exp`, `nbf` checked. */
-export function createJwtVerifier(settings: JwtSettings): JwtVerifier {
+/**
+ * Builds the verifier: HS256 with the secret and/or the JWKS's algorithms, `iss`, `aud`, `exp`, `nbf` checked.
+ * A verified token is remembered in `cache` until its `exp` (never past the cache's TTL), so a client reusing
+ * its token pays for the signature check once; a key withdrawn from the JWKS stops counting within that TTL.
+ */
+export function createJwtVerifier(settings: JwtSettings, cache: CredentialCache): JwtVerifier {
   // A KeyObject made once: jose would otherwise import the raw secret into WebCrypto on every verification.
   const secret =
     settings.secret === undefined ? undefined : createSecretKey(Buffer.from(settings.secret, 'utf8'));
@@ -63,23 +68,26 @@ export function createJwtVerifier(settings: JwtSettings): JwtVerifier {
     if (remote !== undefined && asymmetric.includes(header.alg)) return remote(header, token);
     throw invalidToken(`algorithm ${header.alg} not accepted`);
   };
-  return async (token) => {
+  const options = {
+    issuer: settings.issuer,
+    audience: settings.audience,
+    algorithms,
+    clockTolerance: Math.min(settings.clockSkewSeconds, 60),
+    requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+  };
+  const verify = async (token: string): Promise<Principal> => {
     if (token.length > MAX_TOKEN_LENGTH) throw invalidToken('token too long');
     try {
-      const { payload } = await jwtVerify(token, keyFor as JWTVerifyGetKey, {
-        issuer: settings.issuer,
-        audience: settings.audience,
-        algorithms,
-        clockTolerance: Math.min(settings.clockSkewSeconds, 60),
-        requiredClaims: ['exp', 'iss', 'aud', 'sub'],
-      });
-      return principalFromClaims(payload);
+      const { payload } = await jwtVerify(token, keyFor as JWTVerifyGetKey, options);
+      // `exp` is required above; the entry ends at `exp` itself, not at `exp` plus the tolerated skew.
+      return cache.remember(token, principalFromClaims(payload), (payload.exp ?? 0) * 1000);
     } catch (error) {
       if (error instanceof UserError) throw error;
       if (error instanceof errors.JWTExpired) throw invalidToken('expired', 'TOKEN_EXPIRED');
       throw invalidToken(error instanceof Error ? `${error.name}: ${error.message}` : 'unknown');
     }
   };
+  return (token) => cache.get(token) ?? verify(token);
 }
 
 type JwtVerifyGetKeyish = (

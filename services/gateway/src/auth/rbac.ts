@@ -60,7 +60,27 @@ export function permissionsOf(roles: readonly string[]): Set<Permission> {
   return granted;
 }
 
+// A cached principal's roles are one frozen array, so its permissions are worked out once, not per request.
+const granted = new WeakMap<readonly string[], Granted>();
+
+/** Permissions as a set (for checks) and a sorted list (for answers); the list is frozen, so never change it. */
+export interface Granted {
+  set: ReadonlySet<Permission>;
+  sorted: Permission[];
+}
+
+/** The permissions of roles, remembered for frozen role lists. */
+export function grantedBy(roles: readonly string[]): Granted {
+  let permissions = granted.get(roles);
+  if (permissions === undefined) {
+    const set = permissionsOf(roles);
+    permissions = { set, sorted: Object.freeze([...set].sort()) as Permission[] };
+    if (Object.isFrozen(roles)) granted.set(roles, permissions);
+  }
+  return permissions;
+}
+
 /** Whether roles satisfy a route's requirement. */
 export function allows(roles: readonly string[], requirement: RouteRequirement): boolean {
-  return requirement === 'authenticated' || permissionsOf(roles).has(requirement);
+  return requirement === 'authenticated' || grantedBy(roles).set.has(requirement);
 }

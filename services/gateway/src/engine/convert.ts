@@ -77,7 +77,7 @@ export function agentToProto(id: string, a: PutAgentBodyT) {
     costPerCall: a.costPerCall,
     avgLatencyMs: String(a.avgLatencyMs),
     model: a.model ?? '',
-    implementationJson: JSON.stringify(a.implementation),
+    implementationJson: JSON.stringify(a.implementation ?? {}),
   };
 }
 

@@ -10,6 +10,13 @@ declare module 'fastify' {
     public?: boolean;
     /** Rate-limit weight of one call (1 when unset); AI routes and run starts cost more. */
     rateWeight?: number;
+    /** Also accepts a stream ticket (`?ticket=`) in place of a credential and the tenant headers. */
+    streamTicket?: boolean;
+  }
+
+  interface FastifyReply {
+    /** Spends more of the caller's rate limits (429 when they run out), e.g. per item of a batch. */
+    spendRateLimit(weight: number): Promise<void>;
   }
 
   interface FastifyRequest {

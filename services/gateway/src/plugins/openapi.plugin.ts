@@ -20,6 +20,12 @@ export const openApiPlugin = fp(
           securitySchemes: {
             bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
             apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+            streamTicket: {
+              type: 'apiKey',
+              in: 'query',
+              name: 'ticket',
+              description: 'single-use run event stream ticket (POST /api/v2/runs/{id}/events/ticket)',
+            },
           },
         },
         security: [{ bearer: [] }, { apiKey: [] }],

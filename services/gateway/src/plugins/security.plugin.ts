@@ -1,8 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet, { type HelmetOptions } from 'helmet';
 import { sendError } from './errors.plugin.ts';
 
 /** Options of the security plugin. */
@@ -11,13 +12,35 @@ export interface SecurityOptions {
   maxEventLoopDelayMs: number;
 }
 
+/**
+ * The headers helmet sets for these options. They do not depend on the request, so they are worked out once:
+ * running helmet's middleware per request (as @fastify/helmet does) rebuilt them, CSP parsing included, every time.
+ */
+export function securityHeaders(options: Readonly<HelmetOptions>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value;
+    },
+    removeHeader: () => undefined,
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error !== undefined) throw error as Error;
+  });
+  return headers;
+}
+
 /** Security headers, CORS for the configured origins only, and load shedding (503) under pressure. */
 export const securityPlugin = fp(
   async (app: FastifyInstance, options: SecurityOptions) => {
-    await app.register(helmet, {
+    const headers = securityHeaders({
       // The API serves JSON only; /docs relaxes this for its own page (swagger-ui's static CSP).
       contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
       crossOriginResourcePolicy: { policy: 'same-site' },
+    });
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers);
+      done();
     });
     await app.register(cors, {
       origin: options.corsOrigins.length === 0 ? false : options.corsOrigins,

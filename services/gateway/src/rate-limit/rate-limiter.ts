@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { SLIDING_WINDOW_SCRIPT } from './sliding-window.lua.ts';
 
@@ -22,50 +21,74 @@ export interface RateDecision {
   bucket: string;
 }
 
+/** Slots per window: requests count for at most one slot (1/60 of the window) longer than the window. */
+export const SLOTS_PER_WINDOW = 60;
+
 type ScriptRedis = Redis & {
-  dwSlidingWindow(...args: (string | number)[]): Promise<number[]>;
+  dwRateWindow(...args: (string | number)[]): Promise<number[]>;
 };
 
-/** Rate limiting shared by every replica through Redis (a weighted sliding-window log, exact per window). */
+/**
+ * Rate limiting shared by every replica through Redis: one EVALSHA per request spends the weight from all of
+ * its buckets at once (see the script for the algorithm and its guarantee).
+ */
 export class RateLimiter {
   private readonly redis: ScriptRedis;
   readonly windowMs: number;
+  readonly slotMs: number;
+  /** ARGV of the script per weight: the same few strings for every request, built once. */
+  private readonly argsByWeight = new Map<number, string[]>();
 
   constructor(redis: Redis, windowMs: number) {
     this.windowMs = windowMs;
-    if (!('dwSlidingWindow' in redis)) redis.defineCommand('dwSlidingWindow', { lua: SLIDING_WINDOW_SCRIPT });
+    this.slotMs = Math.max(1, Math.ceil(windowMs / SLOTS_PER_WINDOW));
+    // ioredis sends EVALSHA, and EVAL once when Redis does not know the script yet (e.g. after a restart).
+    if (!('dwRateWindow' in redis)) redis.defineCommand('dwRateWindow', { lua: SLIDING_WINDOW_SCRIPT });
     this.redis = redis as ScriptRedis;
   }
 
   /** Spends `weight` from every bucket at once, or from none when any of them lacks room. */
-  async consume(buckets: Bucket[], weight: number): Promise<RateDecision> {
-    const keys = buckets.flatMap((b) => [b.key, `${b.key}:sum`]);
-    const args = [
-      String(this.windowMs),
-      String(weight),
-      randomUUID(),
-      ...buckets.map((b) => String(b.limit)),
-    ];
-    const reply = await this.redis.dwSlidingWindow(keys.length, ...keys, ...args);
-    const accepted = reply[0] === 1;
-    let tightest = { remaining: Number.POSITIVE_INFINITY, limit: 0, resetMs: 0, bucket: '' };
-    buckets.forEach((bucket, i) => {
-      const used = Number(reply[2 + 2 * i]);
-      const remaining = Math.max(0, bucket.limit - used);
-      if (remaining < tightest.remaining)
-        tightest = { remaining, limit: bucket.limit, resetMs: Number(reply[3 + 2 * i]), bucket: bucket.name };
-    });
-    return { accepted, retryAfterMs: Number(reply[1]), ...tightest };
+  async consume(buckets: readonly Bucket[], weight: number): Promise<RateDecision> {
+    const args = [...this.argsFor(weight)];
+    for (const bucket of buckets) args.push(String(bucket.limit));
+    const keys = buckets.map((b) => b.key);
+    const reply = await this.redis.dwRateWindow(keys.length, ...keys, ...args);
+    let tightest = 0;
+    let remaining = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < buckets.length; i++) {
+      const left = Math.max(0, (buckets[i]?.limit ?? 0) - Number(reply[2 + 2 * i]));
+      if (left < remaining) {
+        remaining = left;
+        tightest = i;
+      }
+    }
+    return {
+      accepted: reply[0] === 1,
+      retryAfterMs: Number(reply[1]),
+      limit: buckets[tightest]?.limit ?? 0,
+      remaining,
+      resetMs: Number(reply[3 + 2 * tightest]),
+      bucket: buckets[tightest]?.name ?? '',
+    };
+  }
+
+  private argsFor(weight: number): string[] {
+    let args = this.argsByWeight.get(weight);
+    if (args === undefined) {
+      args = [String(this.windowMs), String(this.slotMs), String(weight)];
+      this.argsByWeight.set(weight, args);
+    }
+    return args;
   }
 }
 
-/** The buckets of one credential: its client's (with a Redis Cluster hash tag) and its own. */
+/** The buckets of one credential: its client's and its own (one Redis Cluster hash tag, so one slot). */
 export function bucketsFor(
   clientId: string,
   credentialId: string,
   limits: { client: number; credential: number },
 ): Bucket[] {
-  const tag = `rl:{${clientId}}`;
+  const tag = `rate:{${clientId}}`;
   return [
     { name: 'client', key: `${tag}:client`, limit: limits.client },
     { name: 'credential', key: `${tag}:cred:${credentialId}`, limit: limits.credential },

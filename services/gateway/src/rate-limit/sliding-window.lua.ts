@@ -1,45 +1,57 @@
 /**
- * Weighted sliding-window log, atomic in Redis. For each bucket i: KEYS[2i-1] is a sorted set of accepted
- * requests (member `<weight>:<unique id>`, score = Redis time in ms), KEYS[2i] their running weight sum.
- * ARGV: window ms, weight, unique id, then one limit per bucket. A request is accepted only if every bucket
- * has room, and then recorded in all of them, so in any interval of one window no bucket accepts more than
- * its limit. Time comes from Redis, so replicas with skewed clocks still agree.
- * Returns {accepted (1/0), retry-after ms, then per bucket: used after this call, ms until its oldest entry leaves}.
+ * Weighted sliding window over time slots, atomic in Redis. Time is cut into slots of ARGV[2] ms (a sixtieth
+ * of the window). Each bucket KEYS[i] is one string, `cmsgpack({base, total, w(base), w(base + 1), ...})`: the
+ * oldest slot with weight in it, the weight in the window and the weight accepted per slot. A request in slot k
+ * counts until slot k has wholly left the window, i.e. until (k + 1) * slot + window: every request accepted in
+ * the last `window` ms is counted (plus up to one slot more). A request is accepted only if every bucket has
+ * room for its weight, and then recorded in all of them. Hence in ANY interval of one window no bucket accepts
+ * more than its limit. Time comes from Redis, so replicas with skewed clocks agree. Per bucket: one GET and,
+ * when accepted, one SET with PX (no separate EXPIRE); the state is at most window/slot + 3 numbers.
+ * ARGV: window ms, slot ms, weight, then one limit per bucket.
+ * Returns {accepted (1/0), retry-after ms, then per bucket: weight used after this call, ms until its oldest
+ * counted slot leaves (0 when empty)}.
  */
 export const SLIDING_WINDOW_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[1])
-local cost = tonumber(ARGV[2])
-local member = ARGV[2] .. ':' .. ARGV[3]
-local n = #KEYS / 2
-local weight = function(m) return tonumber(string.match(m, '^(%d+):')) end
-local accepted = 1
-local retry = 0
-local used = {}
+local window, slot, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local cur = math.floor(now / slot)
+local live = math.floor((now - window) / slot)
+local n = #KEYS
+local states = {}
+local accepted, retry = 1, 0
 for i = 1, n do
-  local z, s, limit = KEYS[2 * i - 1], KEYS[2 * i], tonumber(ARGV[3 + i])
-  local cutoff = now - window
-  local sum = tonumber(redis.call('GET', s) or '0')
-  local old = redis.call('ZRANGEBYSCORE', z, '-inf', cutoff)
-  if #old > 0 then
-    for _, m in ipairs(old) do sum = sum - weight(m) end
-    if sum < 0 then sum = 0 end
-    redis.call('ZREMRANGEBYSCORE', z, '-inf', cutoff)
-    redis.call('SET', s, sum, 'KEEPTTL')
+  -- state: {oldest used slot, total weight, weight of that slot, of the next one, ...}
+  local raw = redis.call('GET', KEYS[i])
+  local s = raw and cmsgpack.unpack(raw) or { cur, 0 }
+  if s[1] < live then
+    -- slots left the window: keep the rest from the first used one (once per slot time at most)
+    local first = live - s[1] + 3
+    while first <= #s and s[first] == 0 do first = first + 1 end
+    if first > #s then
+      s = { cur, 0 }
+    else
+      local kept, total = { s[1] + first - 3, 0 }, 0
+      for j = first, #s do
+        kept[#kept + 1] = s[j]
+        total = total + s[j]
+      end
+      kept[2] = total
+      s = kept
+    end
   end
-  used[i] = sum
-  if sum + cost > limit then
+  states[i] = s
+  local limit = tonumber(ARGV[3 + i])
+  if s[2] + cost > limit then
     accepted = 0
-    local need = sum + cost - limit
-    local wait = window
-    local freed = 0
-    local entries = redis.call('ZRANGE', z, 0, -1, 'WITHSCORES')
-    for j = 1, #entries, 2 do
-      freed = freed + weight(entries[j])
-      if freed >= need then
-        wait = tonumber(entries[j + 1]) + window - now
-        break
+    local need, freed, wait = s[2] + cost - limit, 0, window + slot
+    if cost <= limit then
+      for j = 3, #s do
+        freed = freed + s[j]
+        if freed >= need then
+          wait = (s[1] + j - 2) * slot + window - now
+          break
+        end
       end
     end
     if wait > retry then retry = wait end
@@ -47,19 +59,17 @@ for i = 1, n do
 end
 local out = { accepted, retry }
 for i = 1, n do
-  local z, s = KEYS[2 * i - 1], KEYS[2 * i]
+  local s = states[i]
   if accepted == 1 then
-    redis.call('ZADD', z, now, member)
-    redis.call('INCRBY', s, cost)
-    redis.call('PEXPIRE', z, window)
-    redis.call('PEXPIRE', s, window)
-    used[i] = used[i] + cost
+    if s[2] == 0 then s = { cur, 0 } end
+    local j = math.max(3, cur - s[1] + 3)
+    for k = #s + 1, j do s[k] = 0 end
+    s[j] = s[j] + cost
+    s[2] = s[2] + cost
+    redis.call('SET', KEYS[i], cmsgpack.pack(s), 'PX', window + slot)
   end
-  local oldest = redis.call('ZRANGE', z, 0, 0, 'WITHSCORES')
-  local reset = 0
-  if #oldest == 2 then reset = tonumber(oldest[2]) + window - now end
-  out[#out + 1] = used[i]
-  out[#out + 1] = reset
+  out[#out + 1] = s[2]
+  out[#out + 1] = s[2] > 0 and (s[1] + 1) * slot + window - now or 0
 end
 return out
 `;

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { nextPageToken, readPage } from '@dagwright/kit';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import { toApiKey, type ApiKeyService } from '../auth/api-key.service.ts';
-import { permissionsOf } from '../auth/rbac.ts';
+import { grantedBy } from '../auth/rbac.ts';
 import {
   ApiKey,
   AuditEntry,
@@ -31,7 +31,7 @@ export const adminRoutes: FastifyPluginCallbackTypebox<{ keys: ApiKeyService; au
     handler: (request) => {
       const { principal, tenant } = request;
       if (principal === null || tenant === null) throw new Error('route reached without authentication');
-      return { ...principal, permissions: [...permissionsOf(principal.roles)].sort(), tenant };
+      return { ...principal, permissions: grantedBy(principal.roles).sorted, tenant };
     },
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ValidationError } from '@dagwright/kit';
 import { agentToProto, nextToken, toAgent } from '../engine/convert.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
 import { callContext } from '../plugins/auth.plugin.ts';
@@ -41,6 +42,10 @@ export const agentRoutes: FastifyPluginCallbackTypebox<{ engine: EngineClient }>
       response: { 200: Agent },
     }),
     handler: async (request) => {
+      if (request.body.id !== undefined && request.body.id !== request.params.agentId)
+        throw new ValidationError('the body names another agent than the path', [
+          { code: 'ID_MISMATCH', path: '/id', message: `expected '${request.params.agentId}' or no id` },
+        ]);
       const agent = agentToProto(request.params.agentId, request.body);
       return toAgent(await engine.call('putAgent', { agent }, callContext(request)));
     },

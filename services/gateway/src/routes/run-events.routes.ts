@@ -4,10 +4,11 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import { Type } from 'typebox';
 import type { RunEvent__Output } from '@dagwright/contracts/generated/dagwright/engine/v1/RunEvent';
 import { fromGrpcError, publicView } from '@dagwright/kit';
+import type { StreamTickets } from '../auth/stream-tickets.ts';
 import type { EngineClient } from '../engine/engine-client.ts';
 import { callContext } from '../plugins/auth.plugin.ts';
 import { IdParams, TenantHeaders } from '../schemas/common.ts';
-import { EventStreamHeaders } from '../schemas/run.schemas.ts';
+import { EventStreamHeaders, EventStreamQuery, StreamTicket } from '../schemas/run.schemas.ts';
 import { apiSchema } from './route-schema.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -32,30 +33,67 @@ export function formatEvent(e: RunEvent__Output): string {
   return `id: ${e.sequence}\nevent: ${e.kind === 'block' ? 'block' : 'run'}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** Live run and block transitions as Server-Sent Events, resumable from the Last-Event-ID header. */
-export const runEventRoutes: FastifyPluginCallbackTypebox<{ engine: EngineClient; sseMaxMs: number }> = (
-  app,
-  { engine, sseMaxMs },
-  done,
-) => {
-  app.get('/runs/:id/events', {
+// With a ticket the tenant headers may be left out (EventSource cannot send them); without one, the auth check
+// has already required them, so the schema only documents them here.
+const OptionalTenantHeaders = Type.Partial(TenantHeaders);
+
+/**
+ * Live run and block transitions as Server-Sent Events, resumable from Last-Event-ID; and single-use stream
+ * tickets, so browsers (EventSource sends no Authorization header) can open the stream.
+ */
+export const runEventRoutes: FastifyPluginCallbackTypebox<{
+  engine: EngineClient;
+  tickets: StreamTickets;
+  sseMaxMs: number;
+}> = (app, { engine, tickets, sseMaxMs }, done) => {
+  app.post('/runs/:id/events/ticket', {
     config: { permission: 'workflows:read' },
-    schema: apiSchema('runs', 'Stream run and block transitions (text/event-stream)', {
-      params: IdParams,
-      headers: Type.Object({ ...TenantHeaders.properties, ...EventStreamHeaders.properties }),
-      response: {
-        200: Type.String({
-          description:
-            'events `run` and `block` with `id` = sequence; `end` when the run is over; resume with Last-Event-ID',
-        }),
+    schema: apiSchema(
+      'runs',
+      "A single-use ticket to open the run's event stream without headers (EventSource)",
+      {
+        params: IdParams,
+        response: { 201: StreamTicket },
       },
-    }),
+    ),
+    handler: async (request, reply) => {
+      const ctx = callContext(request);
+      const { id } = request.params;
+      // Only for a run the caller can see: another tenant's run is a 404 here, not a ticket.
+      await engine.call('getRun', { id }, ctx);
+      if (request.principal === null || request.tenant === null)
+        throw new Error('route reached without auth');
+      const issued = await tickets.issue({ principal: request.principal, tenant: request.tenant, runId: id });
+      const url = `/api/v2/runs/${encodeURIComponent(id)}/events?ticket=${issued.ticket}`;
+      return reply
+        .status(201)
+        .header('cache-control', 'no-store')
+        .send({ ticket: issued.ticket, expiresAt: issued.expiresAt.toISOString(), url });
+    },
+  });
+
+  app.get('/runs/:id/events', {
+    config: { permission: 'workflows:read', streamTicket: true },
+    schema: {
+      ...apiSchema('runs', 'Stream run and block transitions (text/event-stream)', {
+        params: IdParams,
+        querystring: EventStreamQuery,
+        response: {
+          200: Type.String({
+            description:
+              'events `run` and `block` with `id` = sequence; `end` when the run is over; resume with Last-Event-ID',
+          }),
+        },
+      }),
+      headers: Type.Object({ ...OptionalTenantHeaders.properties, ...EventStreamHeaders.properties }),
+      security: [{ bearer: [] }, { apiKey: [] }, { streamTicket: [] }],
+    },
     handler: async (request, reply) => {
       const ctx = callContext(request);
       const { id } = request.params;
       // Existence and tenant first, so an unknown run is a plain 404 rather than a stream that fails.
       await engine.call('getRun', { id }, ctx);
-      const after = request.headers['last-event-id'] ?? '0';
+      const after = request.headers['last-event-id'] ?? request.query.lastEventId ?? '0';
       const out = new PassThrough();
       const call = engine.streamRunEvents({ id, afterSequence: after }, ctx, new Date(Date.now() + sseMaxMs));
       const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), HEARTBEAT_MS);

@@ -13,6 +13,7 @@ import {
   Workflow,
 } from '../schemas/workflow.schemas.ts';
 import { apiSchema } from './route-schema.ts';
+import { updateWorkflow } from './update-workflow.ts';
 
 /** Workflow CRUD, versions and execution; every call goes to the engine under the caller's tenant. */
 export const workflowRoutes: FastifyPluginCallbackTypebox<{
@@ -85,23 +86,8 @@ export const workflowRoutes: FastifyPluginCallbackTypebox<{
       body: UpdateWorkflowBody,
       response: { 200: Workflow },
     }),
-    handler: async (request) => {
-      const b = request.body;
-      const updated = await engine.call(
-        'updateWorkflow',
-        {
-          id: request.params.id,
-          name: b.name,
-          description: b.description ?? '',
-          graphJson: JSON.stringify(b.graph),
-          tags: b.tags ?? [],
-          expectedVersion: b.expectedVersion ?? 0,
-          aiMetadata: aiMetadataToProto(b.aiMetadata),
-        },
-        callContext(request),
-      );
-      return toWorkflow(updated);
-    },
+    handler: async (request) =>
+      toWorkflow(await updateWorkflow(engine, callContext(request), request.params.id, request.body)),
   });
 
   app.delete('/workflows/:id', {

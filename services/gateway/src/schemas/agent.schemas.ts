@@ -17,11 +17,19 @@ const AgentFields = {
   implementation: JsonObject,
 };
 
+const { implementation, ...required } = AgentFields;
+
 /** An agent of the tenant's catalog: what `agent` blocks may call. */
 export const Agent = Type.Object({ id: Id, ...AgentFields, updatedAt: Timestamp });
 
-/** Body of PUT /agents/{agentId}: the whole agent (creates or replaces it). */
-export const PutAgentBody = Type.Object(AgentFields, { additionalProperties: false });
+/**
+ * Body of PUT /agents/{agentId}: the whole agent (creates or replaces it). `id` may repeat the path's (catalog
+ * files carry it); `implementation` defaults to `{}` (an agentic agent the local engine cannot serve needs a model).
+ */
+export const PutAgentBody = Type.Object(
+  { id: Type.Optional(Id), ...required, implementation: Type.Optional(implementation) },
+  { additionalProperties: false },
+);
 
 /** Path of agent routes. */
 export const AgentParams = Type.Object({ agentId: Id });

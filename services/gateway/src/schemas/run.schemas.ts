@@ -102,6 +102,30 @@ export const EventStreamHeaders = Type.Object({
   'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
 });
 
+/** Query of the run event stream: a stream ticket (browsers), and where to resume when no header can say it. */
+export const EventStreamQuery = Type.Object(
+  {
+    ticket: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: 'single-use ticket from POST …/events/ticket (for EventSource)',
+      }),
+    ),
+    lastEventId: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,15}$', description: 'as the Last-Event-ID header; the header wins' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A stream ticket as issued. */
+export const StreamTicket = Type.Object({
+  ticket: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+  /** The stream's URL with the ticket, for `new EventSource(url)`. */
+  url: Type.String(),
+});
+
 /** Types of the run schemas. */
 export type RunT = Static<typeof Run>;
 export type RunLogsT = Static<typeof RunLogs>;

@@ -5,6 +5,7 @@ import { infra, testRedis, uniqueName } from '@dagwright/testkit';
 import { buildApp, type GatewayHttp } from '../../src/app.ts';
 import { mintDevToken } from '../../src/auth/dev-tokens.ts';
 import { createEngineClient, type EngineClient } from '../../src/engine/engine-client.ts';
+import { createGeneratorClient } from '../../src/generator/generator-client.ts';
 import type { GatewaySettings } from '../../src/settings.ts';
 
 /** The HS256 secret of test gateways. */
@@ -17,13 +18,17 @@ export function testSettings(overrides: Partial<GatewaySettings> = {}): GatewayS
   return {
     production: false,
     jwt: { issuer: ISSUER, audience: AUDIENCE, clockSkewSeconds: 60, secret: TEST_SECRET, jwks: undefined },
-    apiKeyCacheMs: 0,
+    jwtCacheMs: 30_000,
+    apiKeyCacheMs: 5_000,
+    credentialCacheMax: 10_000,
     rateLimit: { windowMs: 60_000, client: 1_000_000, credential: 1_000_000, aiWeight: 10, executeWeight: 5 },
+    accessLog: 'failures',
     corsOrigins: ['https://app.example.com'],
     bodyLimit: 1_048_576,
     jsonMaxDepth: 64,
     requestTimeoutMs: 10_000,
     sseMaxMs: 60_000,
+    streamTicketMs: 60_000,
     maxEventLoopDelayMs: 5_000,
     ...overrides,
   };
@@ -38,17 +43,26 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** Builds a gateway for tests; `redis` replaces the real one (e.g. with an unreachable server). */
+/**
+ * Builds a gateway for tests; `redis` replaces the real one (e.g. with an unreachable server), and `dbName`
+ * lets replicas share one database. Without `generatorAddress`, generation routes answer 503 (nothing listens).
+ */
 export async function startGateway(
   engineAddress: string,
-  options: { settings?: Partial<GatewaySettings>; redis?: Redis } = {},
+  options: {
+    settings?: Partial<GatewaySettings>;
+    redis?: Redis;
+    dbName?: string;
+    generatorAddress?: string;
+  } = {},
 ): Promise<TestGateway> {
   const logger = createLogger({ service: 'gateway-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const mongo = await mongoose
-    .createConnection(infra().mongoUrl, { dbName: uniqueName('gateway') })
+    .createConnection(infra().mongoUrl, { dbName: options.dbName ?? uniqueName('gateway') })
     .asPromise();
   const redis = options.redis ?? testRedis('gateway').redis;
   const engine = createEngineClient(engineAddress);
+  const generator = createGeneratorClient(options.generatorAddress ?? '127.0.0.1:1');
   const settings = testSettings(options.settings);
   const { http } = await buildApp({
     logger,
@@ -56,6 +70,7 @@ export async function startGateway(
     mongo,
     redis,
     engine,
+    generator,
     settings,
   });
   await http.ready();
@@ -67,6 +82,7 @@ export async function startGateway(
     close: async () => {
       await http.close();
       engine.close();
+      generator.close();
       redis.disconnect();
       await mongo.dropDatabase().catch(() => undefined);
       await mongo.close();

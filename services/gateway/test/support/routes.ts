@@ -6,6 +6,7 @@ export interface RouteIds {
   agent: string;
   run: string;
   key: string;
+  template: string;
 }
 
 /** One route of the API as the matrices call it. */
@@ -17,7 +18,20 @@ export interface RouteCase {
   body?: object;
 }
 
-/** Every /api/v2 route with the permission docs/api.md gives it. */
+/** A template body that passes schema validation. */
+export const TEMPLATE = {
+  id: 'matrix-template',
+  name: 'Matrix template',
+  description: 'A template the matrices create.',
+  domains: ['support'],
+  keywords: ['ticket'],
+  phases: [{ name: 'read', description: 'Read the ticket', capabilities: ['fetch'] }],
+  patterns: [],
+  validationRules: [],
+  requiredAgentTypes: [],
+};
+
+/** Every API route (/api/v2 and the legacy /generate) with the permission docs/api.md gives it. */
 export const ROUTES: RouteCase[] = [
   { method: 'GET', path: () => '/api/v2/me', permission: 'authenticated' },
   { method: 'GET', path: () => '/api/v2/workflows', permission: 'workflows:read' },
@@ -42,6 +56,34 @@ export const ROUTES: RouteCase[] = [
     permission: 'workflows:execute',
     body: {},
   },
+  {
+    method: 'POST',
+    path: () => '/api/v2/workflows/generate/enhanced',
+    permission: 'ai:generate',
+    body: { problemStatement: 'Summarise the text', agentIds: ['missing-agent'] },
+  },
+  {
+    method: 'POST',
+    path: () => '/api/v2/workflows/generate/batch',
+    permission: 'ai:generate',
+    body: { requests: [{ problemStatement: 'Summarise the text', agentIds: ['missing-agent'] }] },
+  },
+  {
+    method: 'POST',
+    path: () => '/generate',
+    permission: 'ai:generate',
+    body: { problemStatement: 'Summarise the text', agentIds: ['missing-agent'] },
+  },
+  { method: 'GET', path: () => '/api/v2/templates', permission: 'workflows:read' },
+  { method: 'GET', path: (i) => `/api/v2/templates/${i.template}`, permission: 'workflows:read' },
+  { method: 'POST', path: () => '/api/v2/templates', permission: 'workflows:create', body: TEMPLATE },
+  {
+    method: 'PUT',
+    path: (i) => `/api/v2/templates/${i.template}`,
+    permission: 'workflows:update',
+    body: { ...TEMPLATE, id: undefined },
+  },
+  { method: 'DELETE', path: (i) => `/api/v2/templates/${i.template}`, permission: 'workflows:delete' },
   { method: 'GET', path: () => '/api/v2/agents', permission: 'workflows:read' },
   { method: 'GET', path: (i) => `/api/v2/agents/${i.agent}`, permission: 'workflows:read' },
   {
@@ -55,6 +97,7 @@ export const ROUTES: RouteCase[] = [
   { method: 'GET', path: (i) => `/api/v2/runs/${i.run}`, permission: 'workflows:read' },
   { method: 'GET', path: (i) => `/api/v2/runs/${i.run}/logs`, permission: 'workflows:read' },
   { method: 'GET', path: (i) => `/api/v2/runs/${i.run}/events`, permission: 'workflows:read' },
+  { method: 'POST', path: (i) => `/api/v2/runs/${i.run}/events/ticket`, permission: 'workflows:read' },
   {
     method: 'POST',
     path: (i) => `/api/v2/runs/${i.run}/resume`,

@@ -1,7 +1,7 @@
 import { uniqueName } from '@dagwright/testkit';
 import { humanGraph, summarizer } from './fixtures.ts';
 import { headers, token, type TestGateway } from './gateway.ts';
-import type { RouteIds } from './routes.ts';
+import { TEMPLATE, type RouteIds } from './routes.ts';
 
 /** A tenant with one of everything, and the strings that must never show up in another tenant's answers. */
 export interface SeededTenant {
@@ -15,7 +15,7 @@ export interface SeededTenant {
   names: string[];
 }
 
-/** Creates an agent, a workflow, a run waiting for a person and an API key in a fresh client. */
+/** Creates an agent, a workflow, a run waiting for a person, a template and an API key in a fresh client. */
 export async function seedTenant(gw: TestGateway, label: string): Promise<SeededTenant> {
   const client = uniqueName(`client_${label}`);
   const jwt = await token({ client, roles: ['admin'] });
@@ -34,14 +34,17 @@ export async function seedTenant(gw: TestGateway, label: string): Promise<Seeded
     (await call('POST', '/api/v2/workflows', { name: workflowName, graph: humanGraph }, 201)).id,
   );
   const run = String((await call('POST', `/api/v2/workflows/${workflow}/execute`, {}, 202)).id);
+  const template = uniqueName(`template_${label}`);
+  const templateName = `template-name-${uniqueName(label)}`;
+  await call('POST', '/api/v2/templates', { ...TEMPLATE, id: template, name: templateName }, 201);
   const created = await call('POST', '/api/v2/api-keys', { name: `key-${label}`, roles: ['admin'] }, 201);
   const key = (created.apiKey as { id: string }).id;
   return {
     client,
     jwt,
     apiKey: String(created.key),
-    ids: { workflow, agent, run, key },
-    secrets: [client, agent, agentName, workflow, workflowName, run, key],
-    names: [client, agentName, workflowName],
+    ids: { workflow, agent, run, key, template },
+    secrets: [client, agent, agentName, workflow, workflowName, run, key, template, templateName],
+    names: [client, agentName, workflowName, templateName],
   };
 }

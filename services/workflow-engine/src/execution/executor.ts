@@ -1,15 +1,24 @@
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { ConflictError, type Logger, type Tenant } from '@dagwright/kit';
-import { createEvent, outboxEntry, Topics } from '@dagwright/events';
-import type { WorkflowExecuted } from '@dagwright/contracts/generated/dagwright/events/v1/WorkflowExecuted';
 import { assembleInput, evaluateCondition, type Agent, type Block, type Graph } from '@dagwright/workflow';
 import type { AgentRepository } from '../agents/agent.repository.ts';
-import { TERMINAL_RUN, type BlockStateDoc, type RunDoc } from '../runs/run.model.ts';
+import { TERMINAL_RUN, type RunDoc, type RunLogDoc } from '../runs/run.model.ts';
 import type { RunRepository } from '../runs/run.repository.ts';
 import { asRecord, BlockError, sleep, type BlockHandler, type BlockResult } from './block-handler.ts';
 import type { WorkingBlockType } from './handlers.ts';
-import { blockState, record, refreshHumanDeadline, sinks, statesOf, transition } from './run-state.ts';
-import { decide, planOf, type Plan } from './scheduler.ts';
+import {
+  advance,
+  attachLog,
+  blockState,
+  finalize,
+  record,
+  refreshHumanDeadline,
+  statesOf,
+  stopRemaining,
+  transition,
+  type Round,
+} from './run-state.ts';
+import { planOf, type Plan } from './scheduler.ts';
 
 /** What the executor needs from the outside world. */
 export interface ExecutorDeps {
@@ -54,86 +63,9 @@ export function engineMetrics(registry: Registry): EngineMetrics {
 /** Thrown inside a run write when another replica owns the run now: this one must stop. */
 class LeaseLost extends Error {}
 
-const SOURCE = '//dagwright/workflow-engine';
 const ADAPTIVE_DEFAULT_ATTEMPTS = 3;
-
-/** Output of a finished block as an object (outputs are stored as JSON text). */
-function outputOf(state: BlockStateDoc | undefined): Record<string, unknown> {
-  return state?.output === undefined ? {} : asRecord(JSON.parse(state.output));
-}
-
-/** Marks every block that has not finished as skipped (never started) or cancelled (started). */
-export function stopRemaining(run: RunDoc): void {
-  for (const state of run.blocks) {
-    if (state.status === 'pending' || state.status === 'running' || state.status === 'waiting_human') {
-      transition(run, state.blockId, state.status === 'pending' ? 'skipped' : 'cancelled', {
-        finishedAt: new Date(),
-      });
-    }
-  }
-  refreshHumanDeadline(run);
-}
-
-/** Sets the terminal state, the run output and the `workflow.executed` event in the same write. */
-export function finalize(
-  run: RunDoc,
-  graph: Graph,
-  status: 'succeeded' | 'failed' | 'cancelled',
-  error?: string,
-): void {
-  const now = new Date();
-  run.status = status;
-  run.finishedAt = now;
-  if (error !== undefined) run.error = error;
-  const states = statesOf(run);
-  run.output = JSON.stringify(
-    Object.fromEntries(
-      sinks(graph)
-        .filter((id) => states.get(id)?.status === 'succeeded')
-        .map((id) => [id, outputOf(states.get(id))]),
-    ),
-  );
-  run.totalCost = run.blocks.reduce((sum, b) => sum + b.cost, 0);
-  run.totalTokens = run.blocks.reduce((sum, b) => sum + b.tokens, 0);
-  delete run.leaseOwner;
-  delete run.leaseUntil;
-  delete run.humanDeadline;
-  record(run, { kind: 'run', status, ...(error === undefined ? {} : { detail: JSON.stringify({ error }) }) });
-  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  const data: WorkflowExecuted = {
-    runId: run.runId,
-    workflowId: run.workflowId,
-    workflowVersion: run.workflowVersion,
-    status,
-    startedAt: (run.startedAt ?? run.createdAt).toISOString(),
-    finishedAt: now.toISOString(),
-    durationMs: String(now.getTime() - (run.startedAt ?? run.createdAt).getTime()),
-    totalCost: run.totalCost,
-    totalTokens: String(run.totalTokens),
-    error: error ?? '',
-    blocks: run.blocks.map((b) => ({
-      blockId: b.blockId,
-      type: nodes.get(b.blockId)?.type ?? '',
-      agentId: nodes.get(b.blockId)?.agentId ?? '',
-      status: b.status,
-      durationMs: String(b.startedAt && b.finishedAt ? b.finishedAt.getTime() - b.startedAt.getTime() : 0),
-      attempts: b.attempts,
-      cost: b.cost,
-      tokens: String(b.tokens),
-      model: b.model ?? '',
-      error: b.error ?? '',
-    })),
-  };
-  const tenant = { clientId: run.clientId, projectId: run.projectId, workspaceId: run.workspaceId };
-  const event = createEvent({
-    type: Topics.workflowExecuted,
-    source: SOURCE,
-    subject: run.runId,
-    tenant,
-    data,
-  });
-  run.outbox = [...(run.outbox ?? []), outboxEntry(Topics.workflowExecuted, event)];
-}
+/** A scheduling round that did nothing. */
+const IDLE: Round = { changed: false, starting: [], outcome: 'continue' };
 
 /**
  * Drives runs to completion. A run is driven by the replica that holds its lease; every block transition is
@@ -153,18 +85,17 @@ export class RunExecutor {
   /** Starts driving a run here if its lease can be taken; returns at once. */
   drive(tenant: Tenant, runId: string): void {
     const key = `${tenant.clientId}/${tenant.projectId}/${tenant.workspaceId}/${runId}`;
-    const existing = this.driving.get(key);
-    if (existing !== undefined) {
-      existing.wake();
-      return;
-    }
+    // A driver that is letting go (its run parked or ended) does not look again: a new one takes over.
+    if (this.driving.get(key)?.wake() === true) return;
     if (this.stopped) return;
     const driver = new RunDriver(this.deps, tenant, runId);
     this.driving.set(key, driver);
     void driver
       .run()
       .catch((err: unknown) => this.deps.logger.error({ err, runId }, 'run driver failed'))
-      .finally(() => this.driving.delete(key));
+      .finally(() => {
+        if (this.driving.get(key) === driver) this.driving.delete(key);
+      });
   }
 
   /** Takes over runs whose lease expired and applies due human timeouts; returns how many runs it picked up. */
@@ -215,6 +146,10 @@ class RunDriver {
   private readonly stopAll = new AbortController();
   private wakeUp: (() => void) | undefined;
   private pendingWake = false;
+  /** The run may have been changed elsewhere since this driver last wrote it: the next round checks. */
+  private stale = true;
+  /** Set by the write that parked or ended the run: the driver lets go. */
+  private outcome: Round['outcome'] = 'continue';
   private graph: Graph | undefined;
   private plan: Plan | undefined;
   private agents = new Map<string, Agent>();
@@ -225,10 +160,16 @@ class RunDriver {
     this.runId = runId;
   }
 
-  /** Makes the loop look at the run again (a block finished, or someone else changed the run). */
-  wake(): void {
+  /**
+   * Makes the loop look at the run again: someone else may have changed it (`fromOutside`), or a block
+   * finished here. False when this driver is letting go of the run and will not look again.
+   */
+  wake(fromOutside = true): boolean {
+    if (this.lettingGo() || this.stopAll.signal.aborted) return false;
+    if (fromOutside) this.stale = true;
     this.pendingWake = true;
     this.wakeUp?.();
+    return true;
   }
 
   async run(): Promise<void> {
@@ -276,8 +217,7 @@ class RunDriver {
   }
 
   private async load(): Promise<void> {
-    const run = await this.deps.runs.get(this.tenant, this.runId);
-    this.graph = JSON.parse(run.graph) as Graph;
+    this.graph = await this.deps.runs.graph(this.tenant, this.runId);
     this.plan = planOf(this.graph);
     const agentIds = this.graph.nodes.map((n) => n.agentId).filter((id): id is string => id !== undefined);
     this.agents = new Map((await this.deps.agents.getMany(this.tenant, agentIds)).map((a) => [a.id, a]));
@@ -289,7 +229,11 @@ class RunDriver {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(() => {
+        // Nothing happened here for a while: look at the stored run, someone else may have changed it.
+        this.stale = true;
+        done();
+      }, ms);
       function done() {
         clearTimeout(timer);
         resolve();
@@ -302,88 +246,41 @@ class RunDriver {
     });
   }
 
-  /** One scheduling round: skips, starts, re-launches orphaned blocks, parks or finishes. False when done here. */
+  /**
+   * One round of the loop: every write of the driver schedules (see `flush`), so this only has to notice
+   * what happened elsewhere and re-launch orphaned blocks. False when done here.
+   */
   private async step(): Promise<boolean> {
-    const graph = this.graph as Graph;
-    const plan = this.plan as Plan;
-    let starting: string[] = [];
-    let outcome: 'continue' | 'parked' | 'ended' = 'continue';
+    if (this.lettingGo()) return false;
+    const recheck = this.stale;
+    this.stale = false;
     let run: RunDoc;
     try {
       run = await this.commit((doc) => {
-        starting = [];
-        outcome = 'continue';
-        if (TERMINAL_RUN.has(doc.status)) {
-          outcome = 'ended';
-          return undefined;
-        }
-        if (doc.leaseOwner !== this.deps.owner) throw new LeaseLost();
-        let changed = false;
-        if (doc.status === 'queued' || doc.status === 'waiting_human') {
-          doc.status = 'running';
-          doc.startedAt ??= new Date();
-          record(doc, { kind: 'run', status: 'running' });
-          changed = true;
-        }
-        const failed = doc.blocks.find((b) => b.status === 'failed');
-        if ((graph.errorHandling ?? 'strict') === 'strict' && failed !== undefined) {
-          // A failure recorded elsewhere (a rejected human block) ends a strict run like any other failure.
-          stopRemaining(doc);
-          finalize(
-            doc,
-            graph,
-            'failed',
-            `block '${failed.blockId}' failed: ${failed.error ?? 'unknown error'}`,
-          );
-          outcome = 'ended';
-          return doc;
-        }
-        const decision = decide(plan, statesOf(doc));
-        for (const id of decision.skip) transition(doc, id, 'skipped', { finishedAt: new Date() });
-        for (const id of decision.start) {
-          const state = blockState(doc, id);
-          transition(doc, id, 'running', { attempts: state.attempts + 1, startedAt: new Date() });
-        }
-        starting = decision.start;
-        changed ||= decision.skip.length > 0 || decision.start.length > 0;
-        if (decision.finished) {
-          const failed = doc.blocks.filter((b) => b.status === 'failed');
-          const anySinkSucceeded = sinks(graph).some((id) => blockState(doc, id).status === 'succeeded');
-          const ok = anySinkSucceeded || failed.length === 0;
-          finalize(
-            doc,
-            graph,
-            ok ? 'succeeded' : 'failed',
-            ok ? undefined : `no final block succeeded; failed: ${failed.map((b) => b.blockId).join(', ')}`,
-          );
-          outcome = 'ended';
-          return doc;
-        }
-        if (decision.start.length === 0 && decision.running.length === 0 && decision.waiting.length > 0) {
-          doc.status = 'waiting_human';
-          delete doc.leaseOwner;
-          delete doc.leaseUntil;
-          record(doc, { kind: 'run', status: 'waiting_human' });
-          outcome = 'parked';
-          return doc;
-        }
-        return changed ? doc : undefined;
-      });
+        if (!TERMINAL_RUN.has(doc.status) && doc.leaseOwner !== this.deps.owner) throw new LeaseLost();
+        return undefined;
+      }, recheck);
     } catch (error) {
       if (error instanceof LeaseLost) return false;
       throw error;
     }
-    if (run.outbox !== undefined && run.outbox.length > 0) this.deps.onOutbox();
-    if (TERMINAL_RUN.has(run.status)) this.deps.metrics.runsFinished.inc({ status: run.status });
-    // `outcome` is assigned inside the write above; the compiler cannot see that.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-    if (outcome !== 'continue') return false;
+    if (TERMINAL_RUN.has(run.status)) {
+      // Ended elsewhere (cancelled); a run this driver ended was counted by the write that ended it.
+      if (!this.lettingGo()) this.deps.metrics.runsFinished.inc({ status: run.status });
+      this.outcome = 'ended';
+      return false;
+    }
+    // The write above may have parked or ended the run (see `settle`).
+    if (this.lettingGo()) return false;
     // Blocks marked running that nobody here is executing were in flight when their last owner stopped.
-    const orphans = run.blocks
-      .filter((b) => b.status === 'running' && !this.inFlight.has(b.blockId))
-      .map((b) => b.blockId);
-    for (const id of new Set([...starting, ...orphans])) this.launch(id, run);
+    for (const state of run.blocks)
+      if (state.status === 'running' && !this.inFlight.has(state.blockId)) this.launch(state.blockId, run);
     return true;
+  }
+
+  /** Whether a write of this driver parked or ended the run, so the driver lets go of it. */
+  private lettingGo(): boolean {
+    return this.outcome !== 'continue';
   }
 
   private launch(blockId: string, run: RunDoc): void {
@@ -397,7 +294,7 @@ class RunDriver {
       })
       .finally(() => {
         this.inFlight.delete(blockId);
-        this.wake();
+        this.wake(false);
       });
   }
 
@@ -446,7 +343,7 @@ class RunDriver {
     const attemptsSoFar = blockState(started, blockId).attempts;
     const result = await this.attempt(block, block, input, signal, attemptsSoFar);
     if (result.ok) {
-      await this.complete(block, result.value, input);
+      await this.complete(block, result.value, input, { log: result.log });
       return;
     }
     if (signal.aborted) return;
@@ -462,7 +359,7 @@ class RunDriver {
           blockState(await this.deps.runs.get(this.tenant, this.runId), blockId).attempts,
         );
         if (second.ok) {
-          await this.complete(block, second.value, input, fallback.id);
+          await this.complete(block, second.value, input, { log: second.log, fallbackUsed: fallback.id });
           return;
         }
       }
@@ -470,14 +367,17 @@ class RunDriver {
     await this.fail(block, result.error, mode === 'strict');
   }
 
-  /** Runs `handlerBlock`'s work for `block` with retries, timeouts and a log entry per attempt. */
+  /**
+   * Runs `handlerBlock`'s work for `block` with retries, timeouts and a log entry per attempt: a failed
+   * attempt's entry is stored at once, a successful one's is returned, to be stored with the completion.
+   */
   private async attempt(
     block: Block,
     handlerBlock: Block,
     input: Record<string, unknown>,
     signal: AbortSignal,
     firstAttempt: number,
-  ): Promise<{ ok: true; value: BlockResult } | { ok: false; error: string }> {
+  ): Promise<{ ok: true; value: BlockResult; log: RunLogDoc } | { ok: false; error: string }> {
     const mode = this.graph?.errorHandling ?? 'strict';
     const policy = handlerBlock.retry ??
       block.retry ?? { maxAttempts: mode === 'adaptive' ? ADAPTIVE_DEFAULT_ATTEMPTS : 1, backoffMs: 200 };
@@ -507,17 +407,17 @@ class RunDriver {
           signal: attemptSignal,
           agent: handlerBlock.agentId === undefined ? undefined : this.agents.get(handlerBlock.agentId),
         });
-        await this.log(block, attempt, startedAt, input, {
+        const log = this.logEntry(block, attempt, startedAt, input, {
           output: value.output,
           cost: value.cost,
           tokens: value.tokens,
           model: value.model,
         });
-        return { ok: true, value };
+        return { ok: true, value, log };
       } catch (error) {
         const timedOut = timeout !== undefined && attemptSignal.aborted && !signal.aborted;
         lastError = timedOut ? `timed out after ${timeout} ms` : (error as Error).message;
-        await this.log(block, attempt, startedAt, input, { error: lastError });
+        await this.deps.runs.log(this.logEntry(block, attempt, startedAt, input, { error: lastError }));
         if (signal.aborted) return { ok: false, error: 'aborted' };
         const retryable = timedOut || !(error instanceof BlockError) || error.retryable;
         if (!retryable) break;
@@ -542,15 +442,15 @@ class RunDriver {
     return blockState(run, blockId).attempts;
   }
 
-  private async log(
+  private logEntry(
     block: Block,
     attempt: number,
     startedAt: Date,
     input: unknown,
     result: { output?: unknown; error?: string; cost?: number; tokens?: number; model?: string },
-  ): Promise<void> {
+  ): RunLogDoc {
     const finishedAt = new Date();
-    await this.deps.runs.log({
+    return {
       ...this.tenant,
       runId: this.runId,
       blockId: block.id,
@@ -565,7 +465,7 @@ class RunDriver {
       cost: result.cost ?? 0,
       tokens: result.tokens ?? 0,
       ...(result.model === undefined ? {} : { model: result.model }),
-    });
+    };
   }
 
   /** Writes the run if this replica still owns it and the run is not over. */
@@ -574,12 +474,14 @@ class RunDriver {
       if (TERMINAL_RUN.has(doc.status)) return undefined;
       if (doc.leaseOwner !== this.deps.owner && doc.status !== 'waiting_human') throw new LeaseLost();
       return mutate(doc);
-    });
+    }, true);
   }
 
   /** Changes waiting for this driver's next write. */
   private queued: {
     mutate: (doc: RunDoc) => RunDoc | undefined;
+    /** Confirm a "nothing to do" against the stored run (see `RunRepository.update`). */
+    recheck: boolean;
     resolve: (run: RunDoc) => void;
     reject: (error: unknown) => void;
   }[] = [];
@@ -590,24 +492,42 @@ class RunDriver {
    * flight go out together, in order, in the next compare-and-set, so parallel blocks finishing at once do
    * not race each other for the run's version.
    */
-  private commit(mutate: (doc: RunDoc) => RunDoc | undefined): Promise<RunDoc> {
+  private commit(mutate: (doc: RunDoc) => RunDoc | undefined, recheck: boolean): Promise<RunDoc> {
     return new Promise((resolve, reject) => {
-      this.queued.push({ mutate, resolve, reject });
+      this.queued.push({ mutate, recheck, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
 
+  /**
+   * Writes the queued changes and, in the same write, a scheduling round (`advance`): a block's outcome and
+   * the start of the blocks it releases are stored together, one write per block on a chain.
+   */
   private async flush(): Promise<void> {
+    const graph = this.graph as Graph;
+    const plan = this.plan as Plan;
     this.flushing = true;
     try {
       while (this.queued.length > 0) {
         const batch = this.queued.splice(0);
+        const done = { round: IDLE, ended: false };
         try {
-          const run = await this.deps.runs.update(this.tenant, this.runId, (doc) => {
-            let changed = false;
-            for (const { mutate } of batch) if (mutate(doc) !== undefined) changed = true;
-            return changed ? doc : undefined;
-          });
+          const run = await this.deps.runs.update(
+            this.tenant,
+            this.runId,
+            (doc) => {
+              done.round = IDLE;
+              const wasOver = TERMINAL_RUN.has(doc.status);
+              let changed = false;
+              for (const { mutate } of batch) if (mutate(doc) !== undefined) changed = true;
+              if (!TERMINAL_RUN.has(doc.status) && doc.leaseOwner === this.deps.owner)
+                done.round = advance(doc, graph, plan);
+              done.ended = !wasOver && TERMINAL_RUN.has(doc.status);
+              return changed || done.round.changed ? doc : undefined;
+            },
+            { recheck: batch.some((b) => b.recheck) },
+          );
+          this.settle(run, done.round, done.ended);
           for (const { resolve } of batch) resolve(run);
         } catch (error) {
           for (const { reject } of batch) reject(error);
@@ -618,16 +538,35 @@ class RunDriver {
     }
   }
 
+  /** After a write: launches the blocks it started, or lets go of a run it parked or ended. */
+  private settle(run: RunDoc, round: Round, ended: boolean): void {
+    if (ended) {
+      this.outcome = 'ended';
+      this.deps.metrics.runsFinished.inc({ status: run.status });
+      this.deps.onOutbox();
+      this.abort('run ended');
+      return;
+    }
+    if (round.outcome === 'parked') {
+      this.outcome = 'parked';
+      this.wakeUp?.();
+      return;
+    }
+    for (const id of round.starting) this.launch(id, run);
+  }
+
+  /** Records a block's success; the log of the attempt that produced it (if any) goes in the same write. */
   private async complete(
     block: Block,
     result: BlockResult,
     input: Record<string, unknown>,
-    fallbackUsed?: string,
+    { log, fallbackUsed }: { log?: RunLogDoc; fallbackUsed?: string } = {},
   ): Promise<void> {
     let fired: number[];
     try {
       fired = await this.firedEdges(block.id, result.output);
     } catch (error) {
+      if (log !== undefined) await this.deps.runs.log(log);
       await this.fail(
         block,
         `condition failed: ${(error as Error).message}`,
@@ -647,6 +586,7 @@ class RunDriver {
         ...(result.model === undefined ? {} : { model: result.model }),
         ...(fallbackUsed === undefined ? {} : { fallbackUsed }),
       });
+      if (log !== undefined) attachLog(doc, log);
       return doc;
     });
   }
@@ -660,7 +600,7 @@ class RunDriver {
   private async fail(block: Block, error: string, failRun: boolean): Promise<void> {
     const graph = this.graph as Graph;
     this.observe(block, 'failed');
-    const run = await this.write((doc) => {
+    await this.write((doc) => {
       if (blockState(doc, block.id).status !== 'running') return undefined;
       transition(doc, block.id, 'failed', { finishedAt: new Date(), error }, { error });
       if (failRun) {
@@ -669,11 +609,6 @@ class RunDriver {
       }
       return doc;
     });
-    if (failRun && TERMINAL_RUN.has(run.status)) {
-      this.deps.metrics.runsFinished.inc({ status: run.status });
-      this.deps.onOutbox();
-      this.abort('run failed');
-    }
   }
 
   private async waitForHuman(block: Block): Promise<void> {
@@ -711,8 +646,7 @@ export async function decideHuman(
   runId: string,
   answer: HumanDecision,
 ): Promise<RunDoc> {
-  const run = await runs.get(tenant, runId);
-  const graph = JSON.parse(run.graph) as Graph;
+  const graph = await runs.graph(tenant, runId);
   const output = {
     decision: answer.decision,
     input: answer.input,

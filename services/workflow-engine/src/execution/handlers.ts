@@ -1,8 +1,9 @@
+import { renderTemplate, type ModelRegistry } from '@dagwright/llm';
 import { compileExpression, configOf, type Block } from '@dagwright/workflow';
+import { callAgent } from './agent-call.ts';
 import { BlockError, sleep, type BlockHandler } from './block-handler.ts';
 import { httpCall, type HttpPolicy } from './http-call.ts';
-import { runLocal } from './local-engine.ts';
-import { builtInTools, renderTemplate, type Tool } from './tools.ts';
+import { builtInTools, type Tool } from './tools.ts';
 
 /** Handlers of the block types that do work; `condition` and `human` are the executor's own. */
 export type WorkingBlockType = Exclude<Block['type'], 'condition' | 'human'>;
@@ -14,8 +15,11 @@ function tool(tools: ReadonlyMap<string, Tool>, name: string): Tool {
   return found;
 }
 
-/** Builds the handler of every working block type. */
-export function blockHandlers(httpPolicy: HttpPolicy): Record<WorkingBlockType, BlockHandler> {
+/** Builds the handler of every working block type; agentic agents run on `models` (see agent-call.ts). */
+export function blockHandlers(
+  httpPolicy: HttpPolicy,
+  models: ModelRegistry,
+): Record<WorkingBlockType, BlockHandler> {
   const tools = builtInTools(httpPolicy);
   return {
     tool: async (ctx) => {
@@ -46,9 +50,7 @@ export function blockHandlers(httpPolicy: HttpPolicy): Record<WorkingBlockType, 
         )({ params, input: ctx.input, idempotencyKey: ctx.idempotencyKey, signal: ctx.signal });
         return { output, cost: agent.costPerCall };
       }
-      // Agentic agents go through the LLM layer once it exists; with no provider, the local engine serves them.
-      const result = runLocal(agent, ctx.input);
-      return { output: result.output, cost: agent.costPerCall, tokens: result.tokens, model: 'local' };
+      return callAgent(models, agent, ctx);
     },
 
     http: async (ctx) => {

@@ -2,6 +2,7 @@
  * Built-in tools: deterministic, local work so a workflow does something real without any model or service.
  * Each reads its parameters and the block input, and returns a JSON object.
  */
+import { readPath, renderTemplate } from '@dagwright/llm';
 import { compileExpression } from '@dagwright/workflow';
 import { BlockError, asRecord } from './block-handler.ts';
 import { httpCall, type HttpPolicy, type HttpRequest } from './http-call.ts';
@@ -29,25 +30,6 @@ function param<T>(
     throw new BlockError(`parameter '${name}' must be a ${type}`, false);
   }
   return value as T;
-}
-
-/** Reads `a.b.c` from an object; undefined when any step is missing. */
-export function readPath(source: unknown, path: string): unknown {
-  let current: unknown = source;
-  for (const key of path.split('.').filter((k) => k !== '')) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-/** Replaces `{{path}}` with values from `data` (objects as JSON, missing values as empty text). */
-export function renderTemplate(template: string, data: unknown): string {
-  return template.replace(/\{\{\s*([\w.$-]+)\s*\}\}/g, (_, path: string) => {
-    const value = readPath(data, path);
-    if (value === undefined || value === null) return '';
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  });
 }
 
 const templateRender: Tool = (call) => {

@@ -15,9 +15,10 @@ import type { ResumeRunRequest__Output } from '@dagwright/contracts/generated/da
 import type { Run } from '@dagwright/contracts/generated/dagwright/engine/v1/Run';
 import type { RunEvent } from '@dagwright/contracts/generated/dagwright/engine/v1/RunEvent';
 import { configOf, validateData, type Block, type Graph } from '@dagwright/workflow';
-import { decideHuman, finalize, stopRemaining, type RunExecutor } from '../execution/executor.ts';
+import { decideHuman, type RunExecutor } from '../execution/executor.ts';
+import { finalize, stopRemaining } from '../execution/run-state.ts';
 import type { WorkflowRepository } from '../workflows/workflow.repository.ts';
-import { TERMINAL_RUN, type RunDoc, type RunEventDoc } from './run.model.ts';
+import { newRunDoc, TERMINAL_RUN, type RunDoc, type RunEventDoc } from './run.model.ts';
 import type { RunRepository } from './run.repository.ts';
 
 /** Time-ordered, so listing by id lists by start time. */
@@ -83,29 +84,16 @@ export function runHandlers(deps: {
       const input = parseJsonObject(req.inputJson, 'inputJson');
       const { version } = await workflows.get(ctx.tenant, req.workflowId, req.version);
       const graph = JSON.parse(version.graph) as Graph;
-      const now = new Date();
-      const run: RunDoc = {
-        ...ctx.tenant,
+      const run = newRunDoc({
+        tenant: ctx.tenant,
         runId: newRunId(),
         workflowId: req.workflowId,
         workflowVersion: version.version,
         graph: version.graph,
-        status: 'queued',
-        version: 1,
+        blockIds: graph.nodes.map((n) => n.id),
         input: JSON.stringify(input),
-        blocks: graph.nodes.map((n) => ({
-          blockId: n.id,
-          status: 'pending',
-          attempts: 0,
-          cost: 0,
-          tokens: 0,
-        })),
-        events: [{ seq: 1, kind: 'run', status: 'queued', at: now }],
-        totalCost: 0,
-        totalTokens: 0,
         createdBy: ctx.userId ?? 'system',
-        createdAt: now,
-      };
+      });
       await runs.insert(run);
       executor.drive(ctx.tenant, run.runId);
       return toRunMessage(run);
@@ -132,8 +120,7 @@ export function runHandlers(deps: {
         ]);
       }
       const input = parseJsonObject(req.inputJson, 'inputJson');
-      const current = await runs.get(ctx.tenant, req.id);
-      const block = (JSON.parse(current.graph) as Graph).nodes.find((n) => n.id === req.blockId);
+      const block = (await runs.graph(ctx.tenant, req.id)).nodes.find((n) => n.id === req.blockId);
       if (block?.type !== 'human') {
         throw new UserError(
           'not_found',
@@ -184,12 +171,12 @@ export function runHandlers(deps: {
         ]);
       }
       while (!signal.aborted) {
-        const run = await runs.get(ctx.tenant, req.id);
-        for (const event of run.events.filter((e) => e.seq > after)) {
-          send(toEventMessage(run.runId, event));
+        const { status, events } = await runs.eventsAfter(ctx.tenant, req.id, after);
+        for (const event of events) {
+          send(toEventMessage(req.id, event));
           after = event.seq;
         }
-        if (TERMINAL_RUN.has(run.status)) return;
+        if (TERMINAL_RUN.has(status)) return;
         await new Promise((resolve) => setTimeout(resolve, STREAM_POLL_MS));
       }
     },

@@ -46,23 +46,50 @@ export interface RunEventDoc {
   detail?: string;
 }
 
-/** A run: a self-contained copy of the graph it executes plus every block's state, written with compare-and-set. */
-export interface RunDoc {
+/** A transition recorded by a write; a block's success carries the log of the attempt that produced it. */
+export interface NewRunEvent extends RunEventDoc {
+  log?: RunLogDoc;
+}
+
+/**
+ * A transition as stored (collection `run_events`, one document per event, `_id` from tenant, run and `seq`).
+ * The last event of a block in a write carries the block's whole state after that write, so the block
+ * states of a run are the latest `block` of each block's events: transitions are only ever inserted.
+ */
+export interface StoredRunEvent extends NewRunEvent {
+  block?: BlockStateDoc;
+}
+
+/**
+ * The changes of the last committed write of a run, kept in its head until the next write replaces them:
+ * a crash between the head's compare-and-set and the insert of these events into `run_events` loses
+ * nothing, because every reader overlays them and every writer inserts them (idempotently) first.
+ */
+export interface RunJournal {
+  /** The head version this write produced. */
+  version: number;
+  events: StoredRunEvent[];
+}
+
+/**
+ * The head of a run (collection `runs`): the small document every write of the run rewrites, with the
+ * compare-and-set `version`, the lease, the counters, the outbox and the journal of the last write.
+ */
+export interface RunHeadDoc {
+  _id: string;
   clientId: string;
   projectId: string;
   workspaceId: string;
   runId: string;
   workflowId: string;
   workflowVersion: number;
-  graph: string;
   status: RunStatus;
   /** Compare-and-set counter: every write requires the version it read and increments it. */
   version: number;
-  input: string;
+  /** Sequence number of the run's latest event. */
+  lastSeq: number;
   output?: string;
   error?: string;
-  blocks: BlockStateDoc[];
-  events: RunEventDoc[];
   leaseOwner?: string;
   leaseUntil?: Date;
   /** Earliest timeout of a waiting human block, for the timeout sweep. */
@@ -74,6 +101,70 @@ export interface RunDoc {
   startedAt?: Date;
   finishedAt?: Date;
   outbox?: OutboxEntry[];
+  /**
+   * The journal of the last write as Extended JSON text (`encodeJournal`): for FerretDB one string field is
+   * much cheaper to rewrite than the nested documents it holds.
+   */
+  journal: string;
+}
+
+/** What never changes after a run is created (collection `run_graphs`): its copy of the graph and its input. */
+export interface RunGraphDoc {
+  _id: string;
+  clientId: string;
+  projectId: string;
+  workspaceId: string;
+  runId: string;
+  graph: string;
+  input: string;
+}
+
+/**
+ * A run as the engine works on it: the head plus the graph, the input and every block's state (in graph
+ * order). Mutations change it in memory; the repository writes what changed.
+ */
+export interface RunDoc extends Omit<RunHeadDoc, '_id' | 'journal'> {
+  graph: string;
+  input: string;
+  blocks: BlockStateDoc[];
+  /** Transitions recorded since the run was read or last written (`seq` after the stored ones). */
+  newEvents: NewRunEvent[];
+}
+
+/** A new, queued run of `graph`, as ExecuteWorkflow creates it. */
+export function newRunDoc(fields: {
+  tenant: { clientId: string; projectId: string; workspaceId: string };
+  runId: string;
+  workflowId: string;
+  workflowVersion: number;
+  graph: string;
+  blockIds: readonly string[];
+  input: string;
+  createdBy: string;
+}): RunDoc {
+  const now = new Date();
+  return {
+    ...fields.tenant,
+    runId: fields.runId,
+    workflowId: fields.workflowId,
+    workflowVersion: fields.workflowVersion,
+    graph: fields.graph,
+    status: 'queued',
+    version: 1,
+    lastSeq: 1,
+    input: fields.input,
+    blocks: fields.blockIds.map(initialBlockState),
+    newEvents: [{ seq: 1, kind: 'run', status: 'queued', at: now }],
+    totalCost: 0,
+    totalTokens: 0,
+    createdBy: fields.createdBy,
+    createdAt: now,
+  };
+}
+
+/** The state of a block that has not run yet (blocks without a stored transition are in it). */
+export function initialBlockState(blockId: string): BlockStateDoc {
+  return { blockId, status: 'pending', attempts: 0, cost: 0, tokens: 0 };
 }
 
 /** One attempt of one block, as the execution log keeps it. */

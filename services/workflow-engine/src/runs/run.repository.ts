@@ -1,68 +1,131 @@
-import type { Collection, Db, Filter, UpdateFilter } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import {
   byTenant,
   ConflictError,
   ensureIndexes,
+  isDuplicateKey,
   NotFoundError,
   type Page,
   type Tenant,
 } from '@dagwright/kit';
-import { TERMINAL_RUN, type RunDoc, type RunLogDoc, type RunStatus } from './run.model.ts';
+import type { Graph } from '@dagwright/workflow';
+import {
+  assembleRun,
+  copyOf,
+  decodeJournal,
+  documentsOf,
+  eventsUpTo,
+  headChanges,
+  journalOf,
+  publicEvent,
+  runKey,
+} from './run-journal.ts';
+import { RunEventStore } from './run-events.store.ts';
+import {
+  TERMINAL_RUN,
+  type RunDoc,
+  type RunEventDoc,
+  type RunGraphDoc,
+  type RunHeadDoc,
+  type RunLogDoc,
+  type RunStatus,
+} from './run.model.ts';
 
 /** How many times a write retries after losing a compare-and-set to a concurrent writer. */
 const CAS_RETRIES = 20;
+/** Runs whose latest state a replica keeps in memory; older entries are read again when needed. */
+const REMEMBERED_RUNS = 2000;
+/** Runs whose graph (up to a few hundred KB each) a replica keeps parsed; older ones are read again. */
+const REMEMBERED_GRAPHS = 200;
 
-/** A change to a run, computed from the latest stored state; `undefined` means "nothing to write". */
+/**
+ * A change to a run, computed from the latest stored state; `undefined` means "nothing to write". It may
+ * assign fields of the run and of its block states, and record events; it must not change a date in place.
+ */
 export type RunMutation = (run: RunDoc) => RunDoc | undefined;
 
-/** Runs and their execution logs. Every run write is a compare-and-set on `version`. */
+/** A run's immutable part, parsed once. */
+interface Statics {
+  doc: RunGraphDoc;
+  blockIds: string[];
+}
+
+/**
+ * Runs, their transitions and their execution logs. A run is a small head document (status, `version`,
+ * lease, counters, outbox, journal of the last write) plus its graph, written once, and its events, only
+ * ever inserted; every write is a compare-and-set on the head's `version` and then an insert of the
+ * events its journal holds.
+ */
 export class RunRepository {
-  readonly runs: Collection<RunDoc>;
+  /** The heads; the outbox relay reads their `outbox`. */
+  readonly runs: Collection<RunHeadDoc>;
+  private readonly graphs: Collection<RunGraphDoc>;
+  private readonly events: RunEventStore;
   private readonly logs: Collection<RunLogDoc>;
-  /** The last state of each run written (or read for a write) here: the next write starts from it, unread. */
+  /** The last state of each run written (or read for a write) here, its journal stored: the next write starts from it, unread. */
   private readonly known = new Map<string, RunDoc>();
+  private readonly statics = new Map<string, Statics>();
 
   constructor(db: Db) {
-    this.runs = db.collection<RunDoc>('runs');
+    this.runs = db.collection<RunHeadDoc>('runs');
+    this.graphs = db.collection<RunGraphDoc>('run_graphs');
+    this.events = new RunEventStore(db);
     this.logs = db.collection<RunLogDoc>('run_logs');
   }
 
-  /** Creates the indexes: tenant first, except the recovery scan, which is system tooling across tenants. */
+  /** Creates the indexes, one at a time: tenant first, except the recovery scan, which is system tooling across tenants. */
   async ensureIndexes(): Promise<void> {
+    const tenantRun = { clientId: 1, projectId: 1, workspaceId: 1, runId: 1 } as const;
     await ensureIndexes(this.runs, [
-      {
-        key: { clientId: 1, projectId: 1, workspaceId: 1, runId: 1 },
-        name: 'tenant_run_unique',
-        unique: true,
-      },
+      { key: tenantRun, name: 'tenant_run_unique', unique: true },
       {
         key: { clientId: 1, projectId: 1, workspaceId: 1, workflowId: 1, runId: 1 },
         name: 'tenant_workflow_runs',
       },
       { key: { status: 1, leaseUntil: 1 }, name: 'recovery_scan' },
     ]);
+    await ensureIndexes(this.graphs, [{ key: tenantRun, name: 'tenant_run_unique', unique: true }]);
+    await this.events.ensureIndexes();
     await ensureIndexes(this.logs, [
-      {
-        key: { clientId: 1, projectId: 1, workspaceId: 1, runId: 1, blockId: 1, attempt: 1 },
-        name: 'tenant_run_log_unique',
-        unique: true,
-      },
+      { key: { ...tenantRun, blockId: 1, attempt: 1 }, name: 'tenant_run_log_unique', unique: true },
     ]);
   }
 
-  /** Stores a new run. */
+  /** Stores a new run: its graph first, then its head, which makes it exist (its first events in the journal). */
   async insert(run: RunDoc): Promise<void> {
-    await this.runs.insertOne({ ...run });
+    const { head, graph } = documentsOf(run);
+    await this.graphs.insertOne(graph);
+    await this.runs.insertOne(head);
+    const blockIds = run.blocks.map((b) => b.blockId);
+    bounded(this.statics, head._id, { doc: graph, blockIds }, REMEMBERED_GRAPHS);
   }
 
-  /** One run, or NOT_FOUND. */
+  /** One run as of its head's version, or NOT_FOUND. */
   async get(tenant: Tenant, runId: string): Promise<RunDoc> {
-    const run = await this.runs.findOne(
-      { ...byTenant(tenant), runId },
-      { projection: { _id: 0, outbox: 0 } },
-    );
-    if (run === null) throw new NotFoundError('run', runId);
-    return run;
+    const head = await this.head(tenant, runId);
+    const [statics, stored] = await Promise.all([
+      this.staticsOf(tenant, runId),
+      this.events.ofRuns(tenant, [runId]),
+    ]);
+    return assembleRun(head, statics.doc, statics.blockIds, stored);
+  }
+
+  /** The graph of a run (immutable), or NOT_FOUND. */
+  async graph(tenant: Tenant, runId: string): Promise<Graph> {
+    return JSON.parse((await this.staticsOf(tenant, runId)).doc.graph) as Graph;
+  }
+
+  /** The run's status and its events after `afterSeq`, in order (for streams). */
+  async eventsAfter(
+    tenant: Tenant,
+    runId: string,
+    afterSeq: number,
+  ): Promise<{ status: RunStatus; events: RunEventDoc[] }> {
+    const head = await this.head(tenant, runId);
+    if (head.lastSeq <= afterSeq) return { status: head.status, events: [] };
+    const stored = await this.events.after(tenant, runId, afterSeq);
+    const events = eventsUpTo(head, stored).filter((e) => e.seq > afterSeq);
+    return { status: head.status, events: events.map(publicEvent) };
   }
 
   /** A page of runs ordered by id (ids are time-ordered), optionally of one workflow and status. */
@@ -71,62 +134,90 @@ export class RunRepository {
     page: Page,
     filter: { workflowId?: string; status?: string },
   ): Promise<RunDoc[]> {
-    const query: Filter<RunDoc> = {
+    const query: Filter<RunHeadDoc> = {
       ...byTenant(tenant),
+      lastSeq: { $exists: true },
       ...(filter.workflowId ? { workflowId: filter.workflowId } : {}),
       ...(filter.status ? { status: filter.status as RunStatus } : {}),
       ...(page.after === undefined ? {} : { runId: { $lt: page.after } }),
     };
-    return this.runs
-      .find(query, { projection: { _id: 0, outbox: 0, events: 0 } })
+    const heads = await this.runs
+      .find(query, { projection: { outbox: 0 } })
       .sort({ runId: -1 })
       .limit(page.size)
       .toArray();
+    if (heads.length === 0) return [];
+    const [statics, stored] = await Promise.all([
+      Promise.all(heads.map((h) => this.staticsOf(tenant, h.runId))),
+      this.events.ofRuns(
+        tenant,
+        heads.map((h) => h.runId),
+      ),
+    ]);
+    return heads.map((head, i) => {
+      const { doc, blockIds } = statics[i] as Statics;
+      return assembleRun(
+        head,
+        doc,
+        blockIds,
+        stored.filter((e) => e.runId === head.runId),
+      );
+    });
   }
 
   /**
-   * Applies `mutate` to the last known state and writes only what changed, if nobody wrote in between
-   * (version compare-and-set); on a lost race it reads again and re-applies, so concurrent writers
-   * serialise. A mutation that finds nothing to do is re-checked against a fresh read. Returns the stored state.
+   * Applies `mutate` to the last known state and writes what changed, if nobody wrote in between: the head
+   * with a compare-and-set on `version`, then the new events its journal holds. On a lost race it reads
+   * again and re-applies, so concurrent writers serialise. A verdict reached on remembered state (nothing
+   * to do, or a thrown refusal) is confirmed against the stored version unless `recheck` is false (the
+   * caller knows nobody else writes). Returns the stored state.
    */
-  async update(tenant: Tenant, runId: string, mutate: RunMutation): Promise<RunDoc> {
-    const key = keyOf(tenant, runId);
+  async update(
+    tenant: Tenant,
+    runId: string,
+    mutate: RunMutation,
+    options: { recheck?: boolean } = {},
+  ): Promise<RunDoc> {
+    const key = runKey(tenant, runId);
     let current = this.known.get(key);
     let fresh = false;
     for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
       if (current === undefined) {
-        const read = await this.runs.findOne({ ...byTenant(tenant), runId }, { projection: { _id: 0 } });
-        if (read === null) throw new NotFoundError('run', runId);
-        current = read;
+        current = await this.loadForWrite(tenant, runId);
         fresh = true;
       }
       let next: RunDoc | undefined;
+      let refusal: { error: unknown } | undefined;
       try {
-        next = mutate(structuredClone(current));
+        next = mutate(copyOf(current));
       } catch (error) {
-        // A verdict reached on remembered state (e.g. "lease lost", "not waiting") must hold on fresh state.
-        if (fresh) throw error;
-        current = undefined;
-        continue;
+        refusal = { error };
       }
       if (next === undefined) {
-        if (!fresh) {
+        const confirm = refusal !== undefined || options.recheck !== false;
+        if (!fresh && confirm && !(await this.isStoredVersion(tenant, runId, current.version))) {
+          this.known.delete(key);
           current = undefined;
           continue;
         }
-        this.remember(key, current);
+        if (refusal !== undefined) throw refusal.error;
         return current;
       }
-      const written = { ...next, version: current.version + 1 };
+      const version = current.version + 1;
+      const journal = journalOf(current, next, version);
+      const written: RunDoc = { ...next, version, newEvents: [] };
       const result = await this.runs.updateOne(
-        { ...byTenant(tenant), runId, version: current.version },
-        changesOf(current, written),
+        { _id: key, ...byTenant(tenant), runId, version: current.version },
+        headChanges(current, next, journal),
       );
+      this.known.delete(key);
       if (result.modifiedCount === 1) {
+        // Committed. Should storing the events fail, the caller hears of it, the journal still holds them,
+        // and the next write (which reads afresh, as nothing is remembered now) stores them first.
+        await this.events.insert(tenant, runId, journal);
         this.remember(key, written);
         return written;
       }
-      this.known.delete(key);
       current = undefined;
     }
     throw new ConflictError(`run '${runId}' is changing too fast; try again`, 'CONCURRENT_UPDATE');
@@ -134,12 +225,7 @@ export class RunRepository {
 
   /** Drops the remembered state of a run this replica no longer drives. */
   forget(tenant: Tenant, runId: string): void {
-    this.known.delete(keyOf(tenant, runId));
-  }
-
-  private remember(key: string, run: RunDoc): void {
-    if (TERMINAL_RUN.has(run.status)) this.known.delete(key);
-    else this.known.set(key, run);
+    this.known.delete(runKey(tenant, runId));
   }
 
   /**
@@ -150,7 +236,12 @@ export class RunRepository {
   async acquireLease(tenant: Tenant, runId: string, owner: string, leaseMs: number): Promise<boolean> {
     const now = new Date();
     const until = new Date(now.getTime() + leaseMs);
-    const live: Filter<RunDoc> = { ...byTenant(tenant), runId, status: { $in: ['queued', 'running'] } };
+    const live: Filter<RunHeadDoc> = {
+      _id: runKey(tenant, runId),
+      ...byTenant(tenant),
+      runId,
+      status: { $in: ['queued', 'running'] },
+    };
     const renewed = await this.runs.updateOne(
       { ...live, leaseOwner: owner },
       { $set: { leaseUntil: until } },
@@ -163,106 +254,148 @@ export class RunRepository {
     return taken.modifiedCount === 1;
   }
 
-  /** Runs whose owner stopped renewing (crashed or partitioned), oldest lease first; across tenants. */
+  /**
+   * Runs whose owner stopped renewing (crashed or partitioned), oldest lease first; across tenants. Runs
+   * stored in the earlier single-document layout (no `lastSeq`) are left alone: this code cannot drive them.
+   */
   async expiredLeases(limit: number): Promise<{ tenant: Tenant; runId: string }[]> {
-    const docs = await this.runs
-      .find(
-        {
-          status: { $in: ['queued', 'running'] },
-          $or: [{ leaseUntil: { $lt: new Date() } }, { leaseUntil: { $exists: false } }],
-        },
-        { projection: { _id: 0, clientId: 1, projectId: 1, workspaceId: 1, runId: 1 } },
-      )
-      .limit(limit)
-      .toArray();
-    return docs.map((d) => ({
-      tenant: { clientId: d.clientId, projectId: d.projectId, workspaceId: d.workspaceId },
-      runId: d.runId,
-    }));
+    return this.scan(
+      {
+        status: { $in: ['queued', 'running'] },
+        lastSeq: { $exists: true },
+        $or: [{ leaseUntil: { $lt: new Date() } }, { leaseUntil: { $exists: false } }],
+      },
+      limit,
+    );
   }
 
   /** Runs waiting for a person whose earliest human timeout has passed; across tenants. */
   async dueHumanTimeouts(limit: number): Promise<{ tenant: Tenant; runId: string }[]> {
-    const docs = await this.runs
-      .find(
-        { status: { $in: ['waiting_human', 'running'] }, humanDeadline: { $lt: new Date() } },
-        { projection: { _id: 0, clientId: 1, projectId: 1, workspaceId: 1, runId: 1 } },
-      )
-      .limit(limit)
-      .toArray();
-    return docs.map((d) => ({
-      tenant: { clientId: d.clientId, projectId: d.projectId, workspaceId: d.workspaceId },
-      runId: d.runId,
-    }));
+    return this.scan(
+      {
+        status: { $in: ['waiting_human', 'running'] },
+        lastSeq: { $exists: true },
+        humanDeadline: { $lt: new Date() },
+      },
+      limit,
+    );
   }
 
-  /** Records one attempt of a block; writing the same attempt again (after a crash) replaces it. */
+  /**
+   * Records one failed or aborted attempt of a block (a successful one is stored with the block's completion,
+   * see `attachLog`); writing the same attempt again (after a crash) replaces it. An insert first: on
+   * FerretDB an insert costs the same however many logs there are, an update does not.
+   */
   async log(entry: RunLogDoc): Promise<void> {
-    const key = {
-      clientId: entry.clientId,
-      projectId: entry.projectId,
-      workspaceId: entry.workspaceId,
-      runId: entry.runId,
-      blockId: entry.blockId,
-      attempt: entry.attempt,
-    };
-    await this.logs.replaceOne(key, entry, { upsert: true });
+    const tenant = { clientId: entry.clientId, projectId: entry.projectId, workspaceId: entry.workspaceId };
+    const _id = `${runKey(tenant, entry.runId)}/${encodeURIComponent(entry.blockId)}/${entry.attempt}`;
+    const logs = this.logs as unknown as Collection<RunLogDoc & { _id: string }>;
+    try {
+      await logs.insertOne({ _id, ...entry });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await logs.replaceOne({ _id, ...byTenant(tenant), runId: entry.runId }, entry);
+    }
   }
 
-  /** Every logged attempt of a run, by block and attempt. */
+  /**
+   * Every logged attempt of a run, by block and attempt: the failed and aborted ones (`run_logs`) and the
+   * successful ones, stored with their block's completion; for the same attempt the latter wins.
+   */
   async logsOf(tenant: Tenant, runId: string): Promise<RunLogDoc[]> {
-    return this.logs
-      .find({ ...byTenant(tenant), runId }, { projection: { _id: 0 } })
-      .sort({ blockId: 1, attempt: 1 })
-      .limit(10_000)
-      .toArray();
+    const head = await this.head(tenant, runId);
+    const [standalone, withLogs] = await Promise.all([
+      this.logs
+        .find({ ...byTenant(tenant), runId }, { projection: { _id: 0 } })
+        .limit(10_000)
+        .toArray(),
+      this.events.withLogs(tenant, runId),
+    ]);
+    const byAttempt = new Map<string, RunLogDoc>();
+    for (const log of standalone) byAttempt.set(`${log.blockId}/${log.attempt}`, log);
+    for (const { log } of eventsUpTo(head, withLogs))
+      if (log !== undefined) byAttempt.set(`${log.blockId}/${log.attempt}`, log);
+    return [...byAttempt.values()].sort((a, b) =>
+      a.blockId === b.blockId ? a.attempt - b.attempt : a.blockId < b.blockId ? -1 : 1,
+    );
   }
 
   /** Whether the run has reached a terminal state. */
   static isTerminal(run: RunDoc): boolean {
     return TERMINAL_RUN.has(run.status);
   }
+
+  private async head(tenant: Tenant, runId: string): Promise<RunHeadDoc> {
+    const head = await this.runs.findOne(
+      { _id: runKey(tenant, runId), ...byTenant(tenant), runId },
+      { projection: { outbox: 0 } },
+    );
+    if (head === null) throw new NotFoundError('run', runId);
+    return head;
+  }
+
+  private async staticsOf(tenant: Tenant, runId: string): Promise<Statics> {
+    const key = runKey(tenant, runId);
+    const cached = this.statics.get(key);
+    if (cached !== undefined) return cached;
+    const doc = await this.graphs.findOne({ _id: key, ...byTenant(tenant), runId });
+    if (doc === null) throw new NotFoundError('run', runId);
+    const statics = { doc, blockIds: (JSON.parse(doc.graph) as Graph).nodes.map((n) => n.id) };
+    bounded(this.statics, key, statics, REMEMBERED_GRAPHS);
+    return statics;
+  }
+
+  /** Reads a run for a write and first stores the journal of its last write (it may have been cut short). */
+  private async loadForWrite(tenant: Tenant, runId: string): Promise<RunDoc> {
+    const head = await this.head(tenant, runId);
+    const [statics, stored] = await Promise.all([
+      this.staticsOf(tenant, runId),
+      this.events.ofRuns(tenant, [runId]),
+    ]);
+    const have = new Set(stored.map((e) => e.seq));
+    const journal = decodeJournal(head.journal);
+    if (journal.events.some((e) => !have.has(e.seq))) await this.events.insert(tenant, runId, journal);
+    const run = assembleRun(head, statics.doc, statics.blockIds, stored);
+    this.remember(runKey(tenant, runId), run);
+    return run;
+  }
+
+  private async isStoredVersion(tenant: Tenant, runId: string, version: number): Promise<boolean> {
+    const head = await this.runs.findOne(
+      { _id: runKey(tenant, runId), ...byTenant(tenant), runId },
+      { projection: { _id: 0, version: 1 } },
+    );
+    return head?.version === version;
+  }
+
+  private async scan(
+    filter: Filter<RunHeadDoc>,
+    limit: number,
+  ): Promise<{ tenant: Tenant; runId: string }[]> {
+    const docs = await this.runs
+      .find(filter, { projection: { _id: 0, clientId: 1, projectId: 1, workspaceId: 1, runId: 1 } })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => ({
+      tenant: { clientId: d.clientId, projectId: d.projectId, workspaceId: d.workspaceId },
+      runId: d.runId,
+    }));
+  }
+
+  private remember(key: string, run: RunDoc): void {
+    // Two writes of this replica may finish out of order; the newer state stays.
+    if ((this.known.get(key)?.version ?? 0) > run.version) return;
+    if (TERMINAL_RUN.has(run.status)) this.known.delete(key);
+    else bounded(this.known, key, run, REMEMBERED_RUNS);
+  }
 }
 
-const keyOf = (tenant: Tenant, runId: string): string =>
-  `${tenant.clientId}/${tenant.projectId}/${tenant.workspaceId}/${runId}`;
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * The update that turns `before` into `after`: changed top-level fields are `$set` (or `$unset`), changed
- * block states `$set` one by one (`blocks.<i>`), and append-only lists (events, outbox) `$push` their new tail.
- */
-function changesOf(before: RunDoc, after: RunDoc): UpdateFilter<RunDoc> {
-  const set: Record<string, unknown> = {};
-  const unset: Record<string, ''> = {};
-  const push: Record<string, { $each: unknown[] }> = {};
-  const a = before as unknown as Record<string, unknown>;
-  const b = after as unknown as Record<string, unknown>;
-  for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const was = a[field];
-    const is = b[field];
-    if (is === undefined) {
-      if (was !== undefined) unset[field] = '';
-    } else if (field === 'blocks' && Array.isArray(was) && Array.isArray(is) && was.length === is.length) {
-      is.forEach((state, i) => {
-        if (!same(was[i], state)) set[`blocks.${i}`] = state;
-      });
-    } else if (
-      (field === 'events' || field === 'outbox') &&
-      Array.isArray(was) &&
-      Array.isArray(is) &&
-      is.length >= was.length &&
-      (was.length === 0 || same(was[was.length - 1], is[was.length - 1]))
-    ) {
-      if (is.length > was.length) push[field] = { $each: is.slice(was.length) };
-    } else if (!same(was, is)) {
-      set[field] = is;
-    }
+/** Sets `key` as the newest entry of `map`, dropping the oldest beyond `limit` entries. */
+function bounded<V>(map: Map<string, V>, key: string, value: V, limit: number): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= limit) break;
+    map.delete(oldest);
   }
-  return {
-    ...(Object.keys(set).length > 0 ? { $set: set } : {}),
-    ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-    ...(Object.keys(push).length > 0 ? { $push: push } : {}),
-  };
 }

@@ -1,0 +1,10 @@
+// Original file: dagwright/generator/v1/generator.proto
+
+
+export interface DeleteTemplateRequest {
+  'id'?: (string);
+}
+
+export interface DeleteTemplateRequest__Output {
+  'id': (string);
+}

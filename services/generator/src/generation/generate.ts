@@ -2,12 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { UserError, ValidationError, type CallContext, type Logger } from '@dagwright/kit';
 import type { Agent, Graph } from '@dagwright/workflow';
 import type { EngineCatalog } from '../engine.client.ts';
-import { checkRules, hasCapability, matchTemplates } from '../templates/template-match.ts';
+import { hasCapability, matchTemplates } from '../templates/template-match.ts';
 import type { TemplateRepository } from '../templates/template.repository.ts';
-import { alternativesOf, type Alternative } from './alternatives.ts';
+import type { Alternative } from './alternatives.ts';
+import { assess } from './assess.ts';
 import { analyse, refine, type Complexity } from './analyse.ts';
 import type { Draft, Drafter, DraftInput } from './draft.ts';
-import { estimate } from './estimate.ts';
 import { validateAndRepair } from './repair.ts';
 import type { GenerationRequest } from './request.ts';
 
@@ -155,46 +155,11 @@ export async function generate(
       },
     );
   }
-  let graph = checked.graph;
 
   // 6.
-  let primary = estimate(graph, catalog);
-  const riskFactors: string[] = [];
-  const recommendations: string[] = [];
-  const designDecisions = [...draft.designDecisions];
-  const alternatives = alternativesOf(graph, primary, catalog, offered);
-  const { maxCost, maxExecutionTime } = request.constraints;
-  const fits = (a: { estimatedCost: number; estimatedDuration: number }) =>
-    (maxCost === undefined || a.estimatedCost <= maxCost) &&
-    (maxExecutionTime === undefined || a.estimatedDuration <= maxExecutionTime);
-  if (!fits(primary)) {
-    const fitting = alternatives.find(fits);
-    if (fitting !== undefined) {
-      designDecisions.push(
-        `chose the ${fitting.kind} variant to meet the constraints: ${fitting.changes.join('; ')}`,
-      );
-      graph = fitting.graph;
-      primary = estimate(graph, catalog);
-    } else {
-      if (maxCost !== undefined && primary.estimatedCost > maxCost)
-        riskFactors.push(`estimated cost ${primary.estimatedCost.toFixed(4)} exceeds maxCost ${maxCost}`);
-      if (maxExecutionTime !== undefined && primary.estimatedDuration > maxExecutionTime)
-        riskFactors.push(
-          `estimated duration ${primary.estimatedDuration} ms exceeds maxExecutionTime ${maxExecutionTime} ms`,
-        );
-    }
-  }
-  const ruleFindings = template === undefined ? [] : checkRules(template, graph, catalog);
-  recommendations.push(...ruleFindings.map((f) => `${f} (template "${template?.name ?? ''}")`));
-  if (primary.humanSteps > 0)
-    riskFactors.push('the duration does not include the time a person takes to approve');
-  const external = graph.nodes.filter(
-    (n) => n.type === 'http' || catalog.get(n.agentId ?? '')?.kind === 'tool',
-  ).length;
-  if (external > 0 && graph.errorHandling !== 'adaptive')
-    recommendations.push(
-      'consider errorHandling "adaptive" with retries for the steps that call external systems',
-    );
+  const assessed = assess(checked.graph, catalog, offered, request.constraints, template);
+  const { graph, primary, alternatives, ruleFindings, riskFactors, recommendations } = assessed;
+  const designDecisions = [...draft.designDecisions, ...assessed.designDecisions];
   for (const m of draft.missingCapabilities)
     riskFactors.push(`no offered agent can ${m}; that step is left out`);
   const fromInput = checked.repairs.map((r) => `step ${r}`);
@@ -227,7 +192,7 @@ export async function generate(
       requiredInputs: [...new Set([...draft.requiredInputs, ...checked.inputFields])].sort(),
       ...(template === undefined ? {} : { template: { id: template.id, name: template.name } }),
     },
-    alternatives: alternatives.filter((a) => a.graph !== graph),
+    alternatives,
     explanation: {
       reasoning: draft.reasoning.join(' '),
       designDecisions: [

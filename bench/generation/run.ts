@@ -26,17 +26,21 @@ const token = execFileSync(
   { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } },
 ).trim();
 
-const result = spawnSync(process.execPath, [scorer, '--set', process.env.BENCH_SET ?? 'public', ...process.argv.slice(2)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  encoding: 'utf8',
-  env: {
-    ...process.env,
-    GATEWAY_URL: gateway,
-    GATEWAY_TOKEN: token,
-    DAGWRIGHT_CLIENT: 'bench',
-    DAGWRIGHT_PROJECT: 'bench',
-    DAGWRIGHT_WORKSPACE: 'bench',
+const result = spawnSync(
+  process.execPath,
+  [scorer, '--set', process.env.BENCH_SET ?? 'public', ...process.argv.slice(2)],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GATEWAY_URL: gateway,
+      GATEWAY_TOKEN: token,
+      DAGWRIGHT_CLIENT: 'bench',
+      DAGWRIGHT_PROJECT: 'bench',
+      DAGWRIGHT_WORKSPACE: 'bench',
+    },
   },
-});
+);
 process.stdout.write(result.stdout);
 process.exitCode = result.status ?? 1;

@@ -1,5 +1,4 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import type { ErrorDetail } from '@dagwright/kit';
 import { generateToProto, toGenerated } from '../generator/convert.ts';
 import type { GeneratorClient } from '../generator/generator-client.ts';
 import { callContext } from '../plugins/auth.plugin.ts';

@@ -122,6 +122,18 @@ describe('generation routes', () => {
     );
   });
 
+  it('take run input the workflow needs from the request context', async () => {
+    const response = await post('/api/v2/workflows/generate/enhanced', {
+      problemStatement: 'Summarise the text and draft a reply',
+      context: { text: 'My invoice is wrong.', unrelated: 1 },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const metadata = response.json<{ metadata: { requiredInputs: string[]; suggestedInput: object } }>()
+      .metadata;
+    expect(metadata.requiredInputs).toEqual(['text']);
+    expect(metadata.suggestedInput).toEqual({ text: 'My invoice is wrong.' });
+  });
+
   it('charge a batch per item against the rate limit', async () => {
     const limited = await startGateway(engine.address, {
       generatorAddress: generator.address,

@@ -67,6 +67,7 @@ describe('generation through a model', () => {
         problemStatement: 'Track shipment TRK-5 and email the customer where it is.',
         agentIds: CATALOG.map((a) => a.id),
         preferencesJson: JSON.stringify({ optimizeFor: 'accuracy' }),
+        contextJson: JSON.stringify({ customer: 'ACME' }),
       },
       ctx,
     );
@@ -88,6 +89,7 @@ describe('generation through a model', () => {
     const prompt = JSON.stringify(first?.body.messages);
     expect(prompt).toContain('Track shipment TRK-5');
     expect(prompt).toContain('track-shipment');
+    expect(prompt).toContain('Context: {\\"customer\\":\\"ACME\\"}');
     const repair = JSON.stringify(second?.body.messages);
     expect(repair).toContain('UNKNOWN_AGENT');
     expect(repair).toContain('teleport-parcel');

@@ -84,6 +84,11 @@ async function offeredAgents(
   return offered;
 }
 
+/** Values of the request's `context` for the run inputs the workflow needs (the statement's own win). */
+function fromContext(context: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.filter((f) => Object.hasOwn(context, f)).map((f) => [f, context[f]]));
+}
+
 function bounded(value: number): number {
   return Math.round(Math.min(0.99, Math.max(0.05, value)) * 100) / 100;
 }
@@ -165,6 +170,7 @@ export async function generate(
   const fromInput = checked.repairs.map((r) => `step ${r}`);
 
   // 7-8.
+  const requiredInputs = [...new Set([...draft.requiredInputs, ...checked.inputFields])].sort();
   const final = refine(analysis, graph);
   const confidence = bounded(
     0.9 -
@@ -188,8 +194,8 @@ export async function generate(
       recommendations,
       missingCapabilities: draft.missingCapabilities,
       criticalPath: primary.criticalPath,
-      suggestedInput: draft.suggestedInput,
-      requiredInputs: [...new Set([...draft.requiredInputs, ...checked.inputFields])].sort(),
+      suggestedInput: { ...fromContext(request.context, requiredInputs), ...draft.suggestedInput },
+      requiredInputs,
       ...(template === undefined ? {} : { template: { id: template.id, name: template.name } }),
     },
     alternatives,

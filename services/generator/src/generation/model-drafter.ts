@@ -60,7 +60,7 @@ function promptOf(input: DraftInput): ChatMessage[] {
       role: 'user',
       content:
         `Statement: ${input.problemStatement}\nDomain: ${input.domain}\nPreferences: ${JSON.stringify(input.preferences)}\n` +
-        `Constraints: ${JSON.stringify(input.constraints)}${template}\nOffered agents:\n${describeAgents(input.agents)}`,
+        `Constraints: ${JSON.stringify(input.constraints)}\nContext: ${JSON.stringify(input.context)}${template}\nOffered agents:\n${describeAgents(input.agents)}`,
     },
   ];
 }

@@ -1,14 +1,15 @@
 /**
  * The run storage layout against the real database: a small head rewritten by every write, one document per
- * event, and the head's journal that covers a crash between the two. Several `RunRepository` instances on
+ * event, and the head's journal, which holds the events of the latest writes until they are stored in one batch. Several `RunRepository` instances on
  * one database play several engine replicas (each remembers what it wrote, as a replica does).
  */
 import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tenant } from '@dagwright/kit';
 import { testDatabase, uniqueName, type TestDatabase } from '@dagwright/testkit';
 import { record, transition } from '../src/execution/run-state.ts';
-import { decodeJournal } from '../src/runs/run-journal.ts';
-import { newRunDoc, type RunDoc } from '../src/runs/run.model.ts';
+import { decodeJournal, JOURNAL_LIMIT } from '../src/runs/run-journal.ts';
+import { newRunDoc, type RunDoc, type RunLogDoc } from '../src/runs/run.model.ts';
 import { RunRepository } from '../src/runs/run.repository.ts';
 import { newTenant } from './harness.ts';
 
@@ -62,88 +63,151 @@ const finishBlock =
     return doc;
   };
 
+/** The attempt log of block `i`'s success, as the driver attaches it to the completion event. */
+const attemptLog = (tenant: Tenant, runId: string, i: number): RunLogDoc => ({
+  ...tenant,
+  runId,
+  blockId: `b${i}`,
+  blockType: 'transform',
+  attempt: 1,
+  startedAt: new Date(1000 + i),
+  input: '{}',
+  output: JSON.stringify({ i }),
+  cost: 0,
+  tokens: 0,
+});
+
+/** `finishBlock(i)` with the attempt's log on the completion event. */
+const finishLogged =
+  (tenant: Tenant, runId: string, i: number) =>
+  (doc: RunDoc): RunDoc => {
+    finishBlock(i)(doc);
+    const completion = doc.newEvents.findLast((e) => e.blockId === `b${i}` && e.status === 'succeeded');
+    if (completion) completion.log = attemptLog(tenant, runId, i);
+    return doc;
+  };
+
+const journalSeqs = async (runId: string) => {
+  const head = await db.collection('runs').findOne({ runId });
+  return decodeJournal(String(head?.journal)).events.map((e) => e.seq);
+};
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
 const storedSeqs = async (runId: string) =>
   (await db.collection('run_events').find({ runId }).toArray())
     .map((e) => e.seq as number)
     .sort((a, b) => a - b);
 
 describe('run storage', () => {
-  it('loses nothing when a replica dies between the head compare-and-set and the insert of its events', async () => {
+  it('reads a run whose journal holds several writes, mid-run, each event once and in order', async () => {
     const writer = new RunRepository(db);
-    const { tenant, runId } = await createChain(writer);
-    const log = {
-      ...tenant,
-      runId,
-      blockId: 'b0',
-      blockType: 'transform',
-      attempt: 1,
-      startedAt: new Date(),
-      input: '{}',
-      output: '{"i":0}',
-      cost: 0,
-      tokens: 0,
-    };
-    await writer.update(tenant, runId, (doc) => {
-      finishBlock(0)(doc);
-      // The log of the attempt rides on the completion event (the last event of b0 in this write).
-      const completion = doc.newEvents.findLast((e) => e.blockId === 'b0');
-      if (completion) completion.log = log;
-      return doc;
-    });
-    const head = await db.collection('runs').findOne({ runId });
-    const journaled = decodeJournal(String(head?.journal)).events.map((e) => e.seq);
-    expect(journaled).toEqual([2, 3, 4, 5]);
-    // The crash: the head was written, the events of its journal never reached `run_events`.
-    await db.collection('run_events').deleteMany({ runId, seq: { $in: journaled } });
+    const { tenant, runId } = await createChain(writer, newTenant(), 10);
+    for (let i = 0; i < 5; i++) await writer.update(tenant, runId, finishLogged(tenant, runId, i));
+    // Five writes, one head write each: their events wait in the journal, none is in `run_events` yet.
+    expect(await journalSeqs(runId)).toEqual(range(2, 13));
     expect(await storedSeqs(runId)).toEqual([1]);
+
+    const reader = new RunRepository(db);
+    const seen = await reader.get(tenant, runId);
+    expect(seen.lastSeq).toBe(13);
+    expect(seen.blocks.map((b) => b.status)).toEqual([
+      ...Array<string>(5).fill('succeeded'),
+      'running',
+      ...Array<string>(4).fill('pending'),
+    ]);
+    expect(seen.blocks.map((b) => b.output)).toEqual([
+      ...range(0, 4).map((i) => JSON.stringify({ i })),
+      ...Array<undefined>(5).fill(undefined),
+    ]);
+    const streamed = await reader.eventsAfter(tenant, runId, 0);
+    expect(streamed.status).toBe('running');
+    expect(streamed.events.map((e) => e.seq)).toEqual(range(1, 13));
+    expect(streamed.events.slice(0, 6).map((e) => [e.blockId ?? 'run', e.status])).toEqual([
+      ['run', 'queued'],
+      ['run', 'running'],
+      ['b0', 'running'],
+      ['b0', 'succeeded'],
+      ['b1', 'running'],
+      ['b1', 'succeeded'],
+    ]);
+    expect((await reader.eventsAfter(tenant, runId, 9)).events.map((e) => e.seq)).toEqual(range(10, 13));
+    expect(await reader.logsOf(tenant, runId)).toEqual(range(0, 4).map((i) => attemptLog(tenant, runId, i)));
+    const [listed] = await reader.list(tenant, { size: 10, after: undefined }, {});
+    expect(listed?.blocks.filter((b) => b.status === 'succeeded')).toHaveLength(5);
+
+    // Some of the journal's events stored meanwhile (a flush cut short): still each once.
+    await writer.forget(tenant, runId);
+    await db.collection('run_events').deleteMany({ runId, seq: { $in: [3, 7, 13] } });
+    expect((await reader.eventsAfter(tenant, runId, 0)).events.map((e) => e.seq)).toEqual(range(1, 13));
+    expect((await reader.get(tenant, runId)).blocks.map((b) => b.status)).toEqual(
+      seen.blocks.map((b) => b.status),
+    );
+  });
+
+  it('loses nothing when a replica dies with several writes in the journal, and stores each event once', async () => {
+    const writer = new RunRepository(db);
+    const { tenant, runId } = await createChain(writer, newTenant(), 4);
+    for (let i = 0; i < 3; i++) await writer.update(tenant, runId, finishLogged(tenant, runId, i));
+    // The crash: the replica never stores the journal's events (and a few it stored are gone again).
+    expect(await journalSeqs(runId)).toEqual(range(2, 9));
+    await db.collection('run_events').deleteMany({ runId, seq: { $gt: 1 } });
 
     // Another replica reads the run as the head says it is...
     const other = new RunRepository(db);
-    const seen = await other.get(tenant, runId);
-    expect(seen.blocks.map((b) => [b.blockId, b.status])).toEqual([
-      ['b0', 'succeeded'],
-      ['b1', 'running'],
-      ['b2', 'pending'],
+    expect((await other.get(tenant, runId)).blocks.map((b) => b.status)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+      'running',
     ]);
-    expect(JSON.parse(seen.blocks[0]?.output ?? '{}')).toEqual({ i: 0 });
-    expect(await other.logsOf(tenant, runId)).toEqual([log]);
-    const streamed = await other.eventsAfter(tenant, runId, 0);
-    expect(streamed.events.map((e) => [e.seq, e.blockId ?? 'run', e.status])).toEqual([
-      [1, 'run', 'queued'],
-      [2, 'run', 'running'],
-      [3, 'b0', 'running'],
-      [4, 'b0', 'succeeded'],
-      [5, 'b1', 'running'],
-    ]);
+    expect((await other.eventsAfter(tenant, runId, 0)).events.map((e) => e.seq)).toEqual(range(1, 9));
+    expect(await other.logsOf(tenant, runId)).toEqual(range(0, 2).map((i) => attemptLog(tenant, runId, i)));
 
-    // ...and its next write stores the lost events before replacing the journal that holds them.
-    await other.update(tenant, runId, finishBlock(1));
-    expect(await storedSeqs(runId)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // ...and when it takes over, it stores the lost events before its write replaces the journal.
+    await other.update(tenant, runId, finishBlock(3));
+    expect(await storedSeqs(runId)).toEqual(range(1, 9));
+    expect(await journalSeqs(runId)).toEqual([10]);
     // The first replica, which still remembers the run as it left it, loses its compare-and-set and re-reads.
-    await writer.update(tenant, runId, finishBlock(2));
+    await writer.update(tenant, runId, (doc) => {
+      doc.status = 'succeeded';
+      record(doc, { kind: 'run', status: 'succeeded' });
+      return doc;
+    });
+    // The run ended: everything is stored, each event once.
+    expect(await storedSeqs(runId)).toEqual(range(1, 11));
     const done = await new RunRepository(db).get(tenant, runId);
-    expect(done.blocks.map((b) => b.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-    expect(done.lastSeq).toBe(8);
-    expect(await storedSeqs(runId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(done.blocks.map((b) => b.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    expect(done.lastSeq).toBe(11);
   });
 
-  it('rewrites a head of the same size whatever the length of the run', async () => {
+  it('keeps the head bounded over 200 transitions, storing the journal in batches', async () => {
     const repo = new RunRepository(db);
-    const { tenant, runId } = await createChain(repo, newTenant(), 40);
-    const headSize = async () => JSON.stringify(await db.collection('runs').findOne({ runId })).length;
+    const { tenant, runId } = await createChain(repo, newTenant(), 100);
     const sizes: number[] = [];
-    for (let i = 0; i < 39; i++) {
+    const journals: number[] = [];
+    for (let i = 0; i < 100; i++) {
       await repo.update(tenant, runId, finishBlock(i));
-      if (i === 4 || i === 38) sizes.push(await headSize());
+      const head = await db.collection('runs').findOne({ runId });
+      sizes.push(JSON.stringify(head).length);
+      journals.push(decodeJournal(String(head?.journal)).events.length);
     }
     const head = await db.collection('runs').findOne({ runId });
     expect(head).not.toHaveProperty('graph');
     expect(head).not.toHaveProperty('blocks');
-    expect(head).not.toHaveProperty('input');
-    const [early = 0, late = 0] = sizes;
-    // Only counters and timestamps differ (a few bytes), not the 35 more blocks the run has finished.
-    expect(Math.abs(late - early)).toBeLessThan(64);
-    expect((await repo.get(tenant, runId)).blocks.filter((b) => b.status === 'succeeded')).toHaveLength(39);
+    expect(head?.lastSeq).toBe(202);
+    // The journal empties whenever it fills: at most JOURNAL_LIMIT.events events, whatever the run's length...
+    expect(Math.max(...journals)).toBeLessThanOrEqual(JOURNAL_LIMIT.events);
+    expect(journals.filter((n, i) => i > 0 && n < (journals[i - 1] ?? 0)).length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...sizes)).toBeLessThan(JOURNAL_LIMIT.bytes + 2048);
+    // ...so the head late in the run is no bigger than early on: only ids and sequence numbers one digit
+    // longer (a few bytes per event), not the 50 more blocks the run has finished.
+    expect(Math.max(...sizes.slice(50))).toBeLessThan(Math.max(...sizes.slice(0, 50)) + 1024);
+    // Every event not in the journal is stored: at most one journal's worth waits.
+    expect((await storedSeqs(runId)).length).toBeGreaterThanOrEqual(202 - (journals.at(-1) ?? 0));
+    const run = await new RunRepository(db).get(tenant, runId);
+    expect(run.blocks.filter((b) => b.status === 'succeeded')).toHaveLength(100);
+    expect((await repo.eventsAfter(tenant, runId, 0)).events.map((e) => e.seq)).toEqual(range(1, 202));
   });
 
   it('serialises concurrent writers of two replicas: every write lands once, events stay gapless', async () => {
@@ -164,7 +228,9 @@ describe('run storage', () => {
     );
     const run = await new RunRepository(db).get(tenant, runId);
     expect(run.blocks[0]?.attempts).toBe(11);
-    expect(await storedSeqs(runId)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect((await a.eventsAfter(tenant, runId, 0)).events.map((e) => e.seq)).toEqual(range(1, 12));
+    await Promise.all([a.forget(tenant, runId), b.forget(tenant, runId)]);
+    expect(await storedSeqs(runId)).toEqual(range(1, 12));
   });
 
   it('keeps two tenants apart even when their runs have the same id', async () => {

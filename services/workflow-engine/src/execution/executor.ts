@@ -194,20 +194,35 @@ class RunDriver {
     } finally {
       clearInterval(renewal);
       this.abort('driver stopped');
-      this.deps.runs.forget(this.tenant, this.runId);
+      // The events its writes left in the run's journal go to `run_events` now that nobody here writes it.
+      await this.deps.runs
+        .forget(this.tenant, this.runId)
+        .catch((err: unknown) =>
+          this.deps.logger.warn({ err, runId: this.runId }, 'storing run events failed'),
+        );
     }
   }
 
-  /** Gives the run back: aborts in-flight blocks and lets the lease expire now. */
+  /** Gives the run back: aborts in-flight blocks, lets the lease expire now and stores the journal's events. */
   async release(): Promise<void> {
     this.abort('engine stopping');
     await this.deps.runs
-      .update(this.tenant, this.runId, (run) => {
-        if (run.leaseOwner !== this.deps.owner || TERMINAL_RUN.has(run.status)) return undefined;
-        run.leaseUntil = new Date(0);
-        return run;
-      })
+      .update(
+        this.tenant,
+        this.runId,
+        (run) => {
+          if (run.leaseOwner !== this.deps.owner || TERMINAL_RUN.has(run.status)) return undefined;
+          run.leaseUntil = new Date(0);
+          return run;
+        },
+        { flush: true },
+      )
       .catch(() => undefined);
+    await this.deps.runs
+      .flush(this.tenant, this.runId)
+      .catch((err: unknown) =>
+        this.deps.logger.warn({ err, runId: this.runId }, 'storing run events failed'),
+      );
   }
 
   private abort(reason: string): void {

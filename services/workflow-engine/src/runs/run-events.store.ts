@@ -1,7 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import { byTenant, ensureIndexes, isDuplicateKey, type Tenant } from '@dagwright/kit';
 import { eventKey } from './run-journal.ts';
-import type { RunJournal, StoredRunEvent } from './run.model.ts';
+import type { StoredRunEvent } from './run.model.ts';
 
 /** An event as stored: the event plus its tenant, run and deterministic `_id`. */
 type EventDocument = StoredRunEvent & {
@@ -31,10 +31,10 @@ export class RunEventStore {
     ]);
   }
 
-  /** Inserts a journal's events; those already stored (a replay) are left as they are: an event never changes. */
-  async insert(tenant: Tenant, runId: string, journal: RunJournal): Promise<void> {
-    if (journal.events.length === 0) return;
-    const docs = journal.events.map((event) => ({
+  /** Inserts events of a journal; those already stored (a replay) are left as they are: an event never changes. */
+  async insert(tenant: Tenant, runId: string, events: readonly StoredRunEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const docs = events.map((event) => ({
       ...event,
       _id: eventKey(tenant, runId, event.seq),
       ...byTenant(tenant),

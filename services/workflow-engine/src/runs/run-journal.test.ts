@@ -7,7 +7,11 @@ import {
   encodeJournal,
   eventsUpTo,
   headChanges,
+  journaled,
+  journalFull,
   journalOf,
+  journalText,
+  JOURNAL_LIMIT,
   runKey,
 } from './run-journal.ts';
 import { newRunDoc, type RunDoc, type RunHeadDoc } from './run.model.ts';
@@ -96,7 +100,8 @@ describe('head update', () => {
       transition(doc, 'a', 'running', { attempts: 1 });
     });
     const journal = journalOf(before, after, 2);
-    const update = headChanges(before, after, journal) as Record<string, Record<string, unknown>>;
+    const text = journalText(2, journaled(journal.events));
+    const update = headChanges(before, after, 2, text) as Record<string, Record<string, unknown>>;
     expect(Object.keys(update.$set ?? {}).sort()).toEqual(['journal', 'lastSeq', 'status', 'version']);
     expect(update.$set).toMatchObject({ status: 'running', version: 2, lastSeq: 2 });
     expect(update.$unset).toEqual({ leaseOwner: '' });
@@ -104,6 +109,26 @@ describe('head update', () => {
     expect(update.$push).toEqual({
       outbox: { $each: [{ id: 'e2', topic: 't', event: '{}', createdAt: at }] },
     });
+  });
+});
+
+describe('journal of several writes', () => {
+  it('is the text encodeJournal gives, and fills at the event or byte limit', () => {
+    const before = queued();
+    const after = changed(before, (doc) => {
+      record(doc, { kind: 'run', status: 'running' });
+      transition(doc, 'a', 'running', { attempts: 1, startedAt: new Date(5) });
+    });
+    const { events } = journalOf(before, after, 2);
+    expect(decodeJournal(journalText(2, journaled(events)))).toEqual({ version: 2, events });
+    expect(journalText(2, journaled(events))).toBe(encodeJournal({ version: 2, events }));
+
+    const one = journaled([{ seq: 2, kind: 'run', status: 'running', at: new Date(0) }]);
+    const times = (n: number) => Array.from({ length: n }, () => one).flat();
+    expect(journalFull(times(JOURNAL_LIMIT.events - 1))).toBe(false);
+    expect(journalFull(times(JOURNAL_LIMIT.events))).toBe(true);
+    const big = one.map((e) => ({ ...e, text: 'x'.repeat(JOURNAL_LIMIT.bytes) }));
+    expect(journalFull(big)).toBe(true);
   });
 });
 

@@ -89,14 +89,15 @@ export function journalOf(before: RunDoc, after: RunDoc, version: number): RunJo
 
 /**
  * The update of the head for the write `before` → `after`: changed head fields are `$set` (or `$unset`),
- * the outbox `$push`es its new tail, and version, last sequence number and journal are replaced.
+ * the outbox `$push`es its new tail, and version, last sequence number and journal (`journalText`) are replaced.
  */
-export function headChanges(before: RunDoc, after: RunDoc, journal: RunJournal): UpdateFilter<RunHeadDoc> {
-  const set: Record<string, unknown> = {
-    version: journal.version,
-    lastSeq: after.lastSeq,
-    journal: encodeJournal(journal),
-  };
+export function headChanges(
+  before: RunDoc,
+  after: RunDoc,
+  version: number,
+  journal: string,
+): UpdateFilter<RunHeadDoc> {
+  const set: Record<string, unknown> = { version, lastSeq: after.lastSeq, journal };
   const unset: Record<string, ''> = {};
   const a = before as unknown as Record<string, unknown>;
   const b = after as unknown as Record<string, unknown>;
@@ -117,6 +118,33 @@ export function headChanges(before: RunDoc, after: RunDoc, journal: RunJournal):
     ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
     ...(is.length > was.length ? { $push: { outbox: { $each: is.slice(was.length) } } } : {}),
   };
+}
+
+/** How much a head's journal holds before its events are stored in `run_events` (whichever limit comes first). */
+export const JOURNAL_LIMIT = { events: 32, bytes: 4 * 1024 } as const;
+
+/** An event held in a head's journal, with its Extended JSON text (encoded once, however many writes carry it). */
+export interface JournaledEvent {
+  event: StoredRunEvent;
+  text: string;
+}
+
+/** Events ready to be carried in journals. */
+export function journaled(events: readonly StoredRunEvent[]): JournaledEvent[] {
+  return events.map((event) => ({ event, text: BSON.EJSON.stringify(event, { relaxed: true }) }));
+}
+
+/** The journal text of `entries`, written by the head version `version` (what `encodeJournal` gives). */
+export function journalText(version: number, entries: readonly JournaledEvent[]): string {
+  return `{"version":${version},"events":[${entries.map((e) => e.text).join(',')}]}`;
+}
+
+/** Whether `entries` fill a journal: they are to be stored in `run_events` now. */
+export function journalFull(entries: readonly JournaledEvent[]): boolean {
+  if (entries.length >= JOURNAL_LIMIT.events) return true;
+  let bytes = 0;
+  for (const { text } of entries) bytes += text.length;
+  return bytes >= JOURNAL_LIMIT.bytes;
 }
 
 /** The journal as the head stores it (Extended JSON keeps its dates dates). */

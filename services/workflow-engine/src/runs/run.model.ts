@@ -61,19 +61,21 @@ export interface StoredRunEvent extends NewRunEvent {
 }
 
 /**
- * The changes of the last committed write of a run, kept in its head until the next write replaces them:
- * a crash between the head's compare-and-set and the insert of these events into `run_events` loses
- * nothing, because every reader overlays them and every writer inserts them (idempotently) first.
+ * The events of a run's latest writes that may not be in `run_events` yet, kept in its head: a write's events
+ * are durable with its head's compare-and-set, and are stored in `run_events` (one `insertMany`) only when
+ * the journal is full (`JOURNAL_LIMIT`), the run ends or parks, or its driver lets go. Every reader overlays
+ * them and every writer that reads the run afresh stores them (idempotently) first, so an event the journal
+ * no longer holds is stored.
  */
 export interface RunJournal {
-  /** The head version this write produced. */
+  /** The head version that wrote this journal. */
   version: number;
   events: StoredRunEvent[];
 }
 
 /**
  * The head of a run (collection `runs`): the small document every write of the run rewrites, with the
- * compare-and-set `version`, the lease, the counters, the outbox and the journal of the last write.
+ * compare-and-set `version`, the lease, the counters, the outbox and the journal of the latest writes.
  */
 export interface RunHeadDoc {
   _id: string;
@@ -102,7 +104,7 @@ export interface RunHeadDoc {
   finishedAt?: Date;
   outbox?: OutboxEntry[];
   /**
-   * The journal of the last write as Extended JSON text (`encodeJournal`): for FerretDB one string field is
+   * The journal (`RunJournal`) as Extended JSON text (`encodeJournal`): for FerretDB one string field is
    * much cheaper to rewrite than the nested documents it holds.
    */
   journal: string;

@@ -16,9 +16,13 @@ import {
   documentsOf,
   eventsUpTo,
   headChanges,
+  journaled,
+  journalFull,
   journalOf,
+  journalText,
   publicEvent,
   runKey,
+  type JournaledEvent,
 } from './run-journal.ts';
 import { RunEventStore } from './run-events.store.ts';
 import {
@@ -44,6 +48,12 @@ const REMEMBERED_GRAPHS = 200;
  */
 export type RunMutation = (run: RunDoc) => RunDoc | undefined;
 
+/** The last state of a run written (or read for a write) here, and the events its head's journal holds that may not be stored. */
+interface Known {
+  run: RunDoc;
+  pending: JournaledEvent[];
+}
+
 /** A run's immutable part, parsed once. */
 interface Statics {
   doc: RunGraphDoc;
@@ -52,9 +62,9 @@ interface Statics {
 
 /**
  * Runs, their transitions and their execution logs. A run is a small head document (status, `version`,
- * lease, counters, outbox, journal of the last write) plus its graph, written once, and its events, only
- * ever inserted; every write is a compare-and-set on the head's `version` and then an insert of the
- * events its journal holds.
+ * lease, counters, outbox, journal of the latest writes) plus its graph, written once, and its events, only
+ * ever inserted; every write is a compare-and-set on the head's `version`, and the journal's events are
+ * inserted in one batch when it is full, when the run ends or parks, and when its driver lets go.
  */
 export class RunRepository {
   /** The heads; the outbox relay reads their `outbox`. */
@@ -62,8 +72,8 @@ export class RunRepository {
   private readonly graphs: Collection<RunGraphDoc>;
   private readonly events: RunEventStore;
   private readonly logs: Collection<RunLogDoc>;
-  /** The last state of each run written (or read for a write) here, its journal stored: the next write starts from it, unread. */
-  private readonly known = new Map<string, RunDoc>();
+  /** The last state of each run written (or read for a write) here: the next write starts from it, unread. */
+  private readonly known = new Map<string, Known>();
   private readonly statics = new Map<string, Statics>();
 
   constructor(db: Db) {
@@ -167,25 +177,28 @@ export class RunRepository {
 
   /**
    * Applies `mutate` to the last known state and writes what changed, if nobody wrote in between: the head
-   * with a compare-and-set on `version`, then the new events its journal holds. On a lost race it reads
-   * again and re-applies, so concurrent writers serialise. A verdict reached on remembered state (nothing
-   * to do, or a thrown refusal) is confirmed against the stored version unless `recheck` is false (the
-   * caller knows nobody else writes). Returns the stored state.
+   * with a compare-and-set on `version`, its journal holding the new events after those of earlier writes
+   * not stored yet. The journal's events are inserted into `run_events` once it is full (the events carried
+   * so far go first when the new ones would overfill it), when the run ends or parks, or when `flush` says
+   * so. On a lost race it reads again and re-applies, so concurrent writers serialise. A verdict reached on
+   * remembered state (nothing to do, or a thrown refusal) is confirmed against the stored version unless
+   * `recheck` is false (the caller knows nobody else writes). Returns the stored state.
    */
   async update(
     tenant: Tenant,
     runId: string,
     mutate: RunMutation,
-    options: { recheck?: boolean } = {},
+    options: { recheck?: boolean; flush?: boolean } = {},
   ): Promise<RunDoc> {
     const key = runKey(tenant, runId);
-    let current = this.known.get(key);
+    let known = this.known.get(key);
     let fresh = false;
     for (let attempt = 0; attempt < CAS_RETRIES; attempt++) {
-      if (current === undefined) {
-        current = await this.loadForWrite(tenant, runId);
+      if (known === undefined) {
+        known = await this.loadForWrite(tenant, runId);
         fresh = true;
       }
+      const current = known.run;
       let next: RunDoc | undefined;
       let refusal: { error: unknown } | undefined;
       try {
@@ -197,35 +210,64 @@ export class RunRepository {
         const confirm = refusal !== undefined || options.recheck !== false;
         if (!fresh && confirm && !(await this.isStoredVersion(tenant, runId, current.version))) {
           this.known.delete(key);
-          current = undefined;
+          known = undefined;
           continue;
         }
         if (refusal !== undefined) throw refusal.error;
         return current;
       }
       const version = current.version + 1;
-      const journal = journalOf(current, next, version);
-      const written: RunDoc = { ...next, version, newEvents: [] };
+      const added = journaled(journalOf(current, next, version).events);
+      let carried = known.pending;
+      if (carried.length > 0 && journalFull([...carried, ...added])) {
+        // Events of committed writes (this head's journal holds them): storing them early is always right.
+        await this.store(tenant, runId, carried);
+        carried = [];
+      }
+      const journal = [...carried, ...added];
       const result = await this.runs.updateOne(
         { _id: key, ...byTenant(tenant), runId, version: current.version },
-        headChanges(current, next, journal),
+        headChanges(current, next, version, journalText(version, journal)),
       );
       this.known.delete(key);
       if (result.modifiedCount === 1) {
-        // Committed. Should storing the events fail, the caller hears of it, the journal still holds them,
-        // and the next write (which reads afresh, as nothing is remembered now) stores them first.
-        await this.events.insert(tenant, runId, journal);
-        this.remember(key, written);
+        const written: RunDoc = { ...next, version, newEvents: [] };
+        const settled = TERMINAL_RUN.has(written.status) || written.status === 'waiting_human';
+        let pending = journal;
+        if (options.flush === true || settled || journalFull(journal)) {
+          // Committed. Should storing the events fail, the caller hears of it, the journal still holds them,
+          // and the next write (which reads afresh, as nothing is remembered now) stores them first.
+          await this.store(tenant, runId, journal);
+          pending = [];
+        }
+        this.remember(key, { run: written, pending });
         return written;
       }
-      current = undefined;
+      known = undefined;
     }
     throw new ConflictError(`run '${runId}' is changing too fast; try again`, 'CONCURRENT_UPDATE');
   }
 
-  /** Drops the remembered state of a run this replica no longer drives. */
-  forget(tenant: Tenant, runId: string): void {
-    this.known.delete(runKey(tenant, runId));
+  /**
+   * Stores the events this replica's last write of a run left in its head's journal (a driver letting go of
+   * the run). They leave the journal with the run's next write; until then readers see each once.
+   */
+  async flush(tenant: Tenant, runId: string): Promise<void> {
+    const key = runKey(tenant, runId);
+    const known = this.known.get(key);
+    if (known === undefined || known.pending.length === 0) return;
+    await this.store(tenant, runId, known.pending);
+    // A write that finished meanwhile carries these events on; storing them again later is harmless.
+    if (this.known.get(key) === known) this.known.set(key, { ...known, pending: [] });
+  }
+
+  /** Stores what the last write here left in the journal (`flush`), then drops the remembered state of the run. */
+  async forget(tenant: Tenant, runId: string): Promise<void> {
+    try {
+      await this.flush(tenant, runId);
+    } finally {
+      this.known.delete(runKey(tenant, runId));
+    }
   }
 
   /**
@@ -345,8 +387,17 @@ export class RunRepository {
     return statics;
   }
 
-  /** Reads a run for a write and first stores the journal of its last write (it may have been cut short). */
-  private async loadForWrite(tenant: Tenant, runId: string): Promise<RunDoc> {
+  /** Inserts journaled events into `run_events` (idempotent). */
+  private store(tenant: Tenant, runId: string, entries: readonly JournaledEvent[]): Promise<void> {
+    return this.events.insert(
+      tenant,
+      runId,
+      entries.map((e) => e.event),
+    );
+  }
+
+  /** Reads a run for a write and first stores the events of its head's journal that are not stored yet. */
+  private async loadForWrite(tenant: Tenant, runId: string): Promise<Known> {
     const head = await this.head(tenant, runId);
     const [statics, stored] = await Promise.all([
       this.staticsOf(tenant, runId),
@@ -354,10 +405,11 @@ export class RunRepository {
     ]);
     const have = new Set(stored.map((e) => e.seq));
     const journal = decodeJournal(head.journal);
-    if (journal.events.some((e) => !have.has(e.seq))) await this.events.insert(tenant, runId, journal);
-    const run = assembleRun(head, statics.doc, statics.blockIds, stored);
-    this.remember(runKey(tenant, runId), run);
-    return run;
+    const missing = journal.events.filter((e) => !have.has(e.seq));
+    if (missing.length > 0) await this.events.insert(tenant, runId, missing);
+    const known = { run: assembleRun(head, statics.doc, statics.blockIds, stored), pending: [] };
+    this.remember(runKey(tenant, runId), known);
+    return known;
   }
 
   private async isStoredVersion(tenant: Tenant, runId: string, version: number): Promise<boolean> {
@@ -382,11 +434,12 @@ export class RunRepository {
     }));
   }
 
-  private remember(key: string, run: RunDoc): void {
+  private remember(key: string, known: Known): void {
     // Two writes of this replica may finish out of order; the newer state stays.
-    if ((this.known.get(key)?.version ?? 0) > run.version) return;
-    if (TERMINAL_RUN.has(run.status)) this.known.delete(key);
-    else bounded(this.known, key, run, REMEMBERED_RUNS);
+    if ((this.known.get(key)?.run.version ?? 0) > known.run.version) return;
+    // A run dropped here with events pending keeps them in its head: the next writer stores them on reading it.
+    if (TERMINAL_RUN.has(known.run.status)) this.known.delete(key);
+    else bounded(this.known, key, known, REMEMBERED_RUNS);
   }
 }
 

@@ -66,6 +66,18 @@ describe('local engine', () => {
     });
   });
 
+  it('leaves the punctuation that ends a sentence out of addresses and links', () => {
+    const text =
+      'Write to sam@example.com. The form is at https://acme.example/form?id=7, or see (https://acme.example/faq).';
+    const result = runLocalAgent(agent({ task: 'extract', entities: ['emails', 'urls'] }), { text });
+    expect(result.output).toEqual({
+      entities: {
+        emails: ['sam@example.com'],
+        urls: ['https://acme.example/form?id=7', 'https://acme.example/faq'],
+      },
+    });
+  });
+
   it('drafts from a template, and per output field with values fitted to the output schema', () => {
     const input = { customer: { name: 'Ana' }, order: 'A-17', items: 3, urgent: 'true' };
     expect(

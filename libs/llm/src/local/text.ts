@@ -59,8 +59,10 @@ export function classify(
 
 /** The entity kinds `extract` knows, with the pattern of each. */
 export const ENTITY_PATTERNS: Readonly<Record<string, RegExp>> = {
-  emails: /[\w.+-]+@[\w-]+\.[\w.-]+/g,
-  urls: /https?:\/\/[^\s"'<>]+/g,
+  // The domain ends on a letter or digit, so the full stop of a sentence is not part of the address.
+  emails: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  // A URL does not end on punctuation that usually closes the sentence around it.
+  urls: /https?:\/\/[^\s"'<>]*[^\s"'<>.,;:!?)]/g,
   phones: /\+?\d[\d\s().-]{7,}\d/g,
   amounts: /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP))/g,
   dates: /\b\d{4}-\d{2}-\d{2}\b/g,

@@ -28,7 +28,7 @@ function devToken(): string {
   ).trim();
 }
 
-const token = devToken();
+let token = '';
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${gateway}${path}`, {
@@ -138,6 +138,7 @@ const { positionals, values } = parseArgs({
 });
 const [command, statement] = positionals;
 try {
+  token = devToken();
   if (command === 'seed') await seed();
   else if (command === 'run') {
     // The sample email is the run input unless the caller brings their own.

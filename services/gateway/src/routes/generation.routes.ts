@@ -1,7 +1,9 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { generateToProto, toGenerated } from '../generator/convert.ts';
 import type { GeneratorClient } from '../generator/generator-client.ts';
+import { allows } from '../auth/rbac.ts';
 import { callContext } from '../plugins/auth.plugin.ts';
+import { UserError } from '@dagwright/kit';
 import {
   BatchBody,
   BatchResult,
@@ -11,6 +13,16 @@ import {
   LegacyGenerated,
 } from '../schemas/generation.schemas.ts';
 import { apiSchema } from './route-schema.ts';
+
+/** `save: true` stores a workflow, which takes `workflows:create` besides the route's `ai:generate`. */
+function mayStore(request: { principal: { roles: string[] } | null }): void {
+  if (!allows(request.principal?.roles ?? [], 'workflows:create'))
+    throw new UserError(
+      'permission_denied',
+      'PERMISSION_DENIED',
+      'saving a generated workflow takes workflows:create',
+    );
+}
 
 /** Workflow generation (seed §7.1): one statement, a batch, and the legacy route of pre-v2 clients. */
 export const generationRoutes: FastifyPluginCallbackTypebox<{
@@ -23,10 +35,12 @@ export const generationRoutes: FastifyPluginCallbackTypebox<{
       body: GenerateBody,
       response: { 200: GeneratedWorkflow },
     }),
-    handler: async (request) =>
-      toGenerated(
+    handler: async (request) => {
+      if (request.body.save === true) mayStore(request);
+      return toGenerated(
         await generator.call('generateWorkflow', generateToProto(request.body), callContext(request)),
-      ),
+      );
+    },
   });
 
   app.post('/workflows/generate/batch', {
@@ -37,6 +51,7 @@ export const generationRoutes: FastifyPluginCallbackTypebox<{
     }),
     handler: async (request, reply) => {
       const { requests, parallel, maxConcurrency } = request.body;
+      if (requests.some((r) => r.save === true)) mayStore(request);
       // Each item costs what a single generation costs; the route's own weight paid for the first.
       await reply.spendRateLimit(aiWeight * (requests.length - 1));
       const res = await generator.call(
@@ -82,6 +97,7 @@ export const legacyGenerationRoutes: FastifyPluginCallbackTypebox<{
     }),
     handler: async (request, reply) => {
       const { problemStatement, agentIds, save } = request.body;
+      if (save === true) mayStore(request);
       const generated = toGenerated(
         await generator.call(
           'generateWorkflow',

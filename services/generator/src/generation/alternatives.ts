@@ -12,6 +12,9 @@ export interface Alternative {
   changes: string[];
 }
 
+/** Stand-ins tried per block. */
+const MAX_TRIES = 5;
+
 /** Whether `other` can stand in for `agent`: it has every capability of `agent`, and is a different agent. */
 function canReplace(agent: Agent, other: Agent): boolean {
   if (other.id === agent.id || other.capabilities.length === 0) return false;
@@ -38,7 +41,8 @@ function swapAgents(
     const stand = offered
       .filter((other) => !used.has(other.id) && canReplace(agent, other) && better(other, agent))
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : a.id.localeCompare(b.id)));
-    for (const candidate of stand) {
+    // Each try validates the whole graph; the best few stand-ins are enough.
+    for (const candidate of stand.slice(0, MAX_TRIES)) {
       const next: Graph = {
         ...current,
         nodes: current.nodes.map((n) => (n.id === node.id ? { ...n, agentId: candidate.id } : n)),

@@ -12,6 +12,8 @@ export interface DraftInput {
   domain: string;
   /** The best-fitting template, if any fits. */
   template?: TemplateView;
+  /** Aborts model calls when the caller's deadline passes. */
+  signal?: AbortSignal;
 }
 
 /** A first graph and how it came about, before validation, estimates and alternatives. */

@@ -125,6 +125,9 @@ export async function generate(
     context: request.context,
     domain: analysis.domain,
     ...(template === undefined ? {} : { template }),
+    ...(ctx.deadline === undefined
+      ? {}
+      : { signal: AbortSignal.timeout(Math.max(0, ctx.deadline.getTime() - Date.now())) }),
   };
   const drafter = await deps.drafterFor({ domain: analysis.domain, ...request.preferences });
   const draft = await drafter.draft(input);

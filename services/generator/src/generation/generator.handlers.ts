@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import {
+  DeadlineError,
   publicView,
   toAppError,
   ValidationError,
@@ -31,6 +32,9 @@ async function generateOne(
 ): Promise<GenerateWorkflowResponse> {
   const generated: GeneratedWorkflow = await generate(deps, ctx, request);
   if (!request.save) return { generatedJson: JSON.stringify(generated), workflowId: '', workflowVersion: 0 };
+  // A caller that gave up gets no workflow stored behind its back (its retry would store a second one).
+  if (ctx.deadline !== undefined && ctx.deadline.getTime() <= Date.now())
+    throw new DeadlineError('the deadline passed before the workflow could be saved');
   const stored = await deps.catalog.createWorkflow(ctx, {
     name: request.name || nameOf(request.problemStatement),
     description: request.problemStatement.slice(0, 2000),
@@ -84,8 +88,13 @@ export function generatorHandlers(deps: GenerationDeps & { logger: Logger }): Se
           return { index, result: await generateOne(deps, ctx, readRequest(item, `/requests/${index}`)) };
         } catch (error) {
           const failure = toAppError(error);
-          if (failure.mapping.blame === 'bug') deps.logger.error({ err: error, index }, 'batch item failed');
-          return { index, error: publicView(failure) };
+          if (failure.mapping.blame === 'caller') return { index, error: publicView(failure) };
+          // Our own failures keep their code but not their text, which may name hosts and ports.
+          deps.logger.error({ err: error, index }, 'batch item failed');
+          return {
+            index,
+            error: { code: failure.code, message: 'this generation failed; retry later', details: [] },
+          };
         }
       });
       const failed = items.filter((i) => i.error !== undefined).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyMapping, type Graph } from '@dagwright/workflow';
-import { CATALOG } from '../../test/fixtures.ts';
+import { CATALOG, agent } from '../../test/fixtures.ts';
 import { validateAndRepair } from './repair.ts';
 
 const catalog = new Map(CATALOG.map((a) => [a.id, a]));
@@ -32,6 +32,33 @@ describe('validate and repair', () => {
       trackingNumber: 'T1',
       message: 'Your parcel is late',
     });
+  });
+
+  it('quotes field names that are not identifiers, so the mapping runs', async () => {
+    const greet = agent('greet', {
+      capabilities: ['greet'],
+      input: { 'first-name': 'string' },
+      output: { text: 'string' },
+    });
+    const all = new Map([...catalog, ['greet', greet]]);
+    const graph: Graph = {
+      executionMode: 'sequential',
+      nodes: [node('track', 'track-shipment'), node('greet', 'greet')],
+      edges: [{ from: 'track', to: 'greet' }],
+    };
+    const checked = validateAndRepair(graph, all);
+    expect(checked.issues).toEqual([]);
+    expect(checked.inputFields).toEqual(['first-name']);
+    const mapping = checked.graph.edges[0]?.mapping ?? {};
+    const input = await applyMapping(
+      mapping,
+      { status: 'ok', location: 'Oslo', trackingNumber: 'T' },
+      {},
+      {
+        input: { 'first-name': 'Ana' },
+      },
+    );
+    expect(input['first-name']).toBe('Ana');
   });
 
   it('leaves problems it cannot repair without guessing', () => {

@@ -32,6 +32,11 @@ export function validateAndRepair(graph: Graph, catalog: ReadonlyMap<string, Age
   }
 }
 
+/** A field name as a JSONata path step: as it is when it is an identifier, else in backticks. */
+function jsonataName(field: string): string {
+  return /^[A-Za-z_]\w*$/.test(field) ? field : `\`${field}\``;
+}
+
 /** The properties a block's output declares, when its schema lists them. */
 function outputFields(
   graph: Graph,
@@ -66,9 +71,9 @@ function fromRunInput(
       // A mapping narrows the edge to its fields: keep every field the source declares, then add the missing one.
       const fields = outputFields(graph, edge.from, catalog);
       if (fields === undefined) continue;
-      edge.mapping = Object.fromEntries(fields.map((f) => [f, /^[A-Za-z_]\w*$/.test(f) ? f : `\`${f}\``]));
+      edge.mapping = Object.fromEntries(fields.map((f) => [f, jsonataName(f)]));
     }
-    edge.mapping[field] = `$input.${field}`;
+    edge.mapping[field] = `$input.${jsonataName(field)}`;
     repairs.push(`"${block.id}" takes "${field}" from the run input`);
     fields.push(field);
   }

@@ -73,7 +73,7 @@ export class TemplateRepository {
     const fits = (t: TemplateView) => domain === '' || t.domains.length === 0 || t.domains.includes(domain);
     return (await this.all(tenant))
       .filter((t) => fits(t) && (page.after === undefined || t.id > page.after))
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, page.size);
   }
 

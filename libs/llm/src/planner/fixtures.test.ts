@@ -68,6 +68,9 @@ describe.each([
   // Written by someone who never saw the planner; scored 0.33 before general fixes, 1.0 after (no
   // longer blind once iterated on, so it is a floor, not a measure of generalisation).
   { set: 'blind2', minimum: 0.95 },
+  // Independently designed (other vocabularies, field names, phrasings); 0.2 untuned, 0.27 after the
+  // first general fixes. A floor only: most of its cases still fail.
+  { set: 'blind3', minimum: 0.25 },
 ])('the $set cases', ({ set, minimum }) => {
   const { catalog, cases } = load(set);
   const results = cases.map((c) => {

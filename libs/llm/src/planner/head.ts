@@ -7,7 +7,7 @@ import { STOPWORDS, type Word, stem, words } from './text.ts';
 
 const SKIP = new Set(
   (
-    "and or but then also so just please could would can you we i i'll we'll i'd need needs to should must will " +
+    "and or but then also so just please pls plz could would can you we i i'll we'll i'd need needs to should must will " +
     'first finally next now simply quickly immediately separately once after when if while before until ' +
     "let's lets go ahead kindly only as soon upon following whenever unless meanwhile additionally a an the " +
     "you'll you'd we'd they they'll he she it's don't do not never"

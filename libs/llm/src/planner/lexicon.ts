@@ -131,6 +131,10 @@ export const NEGATORS: ReadonlySet<string> = set(`
 export const NEGATION_PHRASES: readonly RegExp[] = [
   /\b(?:do not|don't|dont|does not|doesn't|did not|didn't|should not|shouldn't|must not|mustn't|won't|will not|cannot|can't|never)\b/i,
   /\bno need (?:to|for)\b/i,
+  /\b(?:nobody|no one|no-one)\b/i,
+  // "I'll send it from my own inbox", "we'll do the screening ourselves": the user does that part.
+  /^\s*(?:(?:and|but|so)\s+)?(?:i|we)(?:'ll| will| am going to| are going to)\s+(?!need|want|like|have|be\b|get you|let you|review|approv|check|sign|look|confirm|vet|ok|give|decide|take)\w+/i,
+  /\b(?:ourselves|myself)\b/i,
   /\b(?:without|skip|skipping|avoid|avoiding|omit|leave out|hold off on|instead of|rather than|no more|not)\b/i,
   /\bleave (?:it|them|that|this|those|these) out\b/i,
   /^\s*(?:no|nothing|none)\b/i,

@@ -1,3 +1,4 @@
+import { preferTier } from './tier.ts';
 import { type Agent } from '@dagwright/workflow';
 import { entityFit, entitiesIn } from './bind.ts';
 import { type Entity } from './entities.ts';
@@ -125,11 +126,12 @@ export function rankClause(ranker: Ranker, clause: Clause, context: ClauseContex
   const headStems = new Set<string>();
   for (const s of head?.stems ?? []) for (const syn of SYNONYMS.get(s) ?? [s]) headStems.add(syn);
 
-  return ranker.profiles
+  const ranked = ranker.profiles
     .map((profile) =>
       scoreOne(ranker, profile, query, { clause, context, inClause, arriving, pronoun, headStems, head }),
     )
     .sort((a, b) => ranker.compare(a, b));
+  return preferTier(ranked, ranker.tier);
 }
 
 interface Evidence {

@@ -7,14 +7,16 @@ import { extractEntities, maskEntities } from './entities.ts';
 import { buildGraph } from './graph.ts';
 import { scopeNegations } from './negation.ts';
 import { Ranker, profileAgent } from './ranker.ts';
-import { segment } from './segment.ts';
+import { type Clause, segment } from './segment.ts';
 import { type Step, selectSteps } from './select.ts';
 import { type PlanRequest, type PlanResult } from './types.ts';
+import { tierOf } from './tier.ts';
 import { wire } from './wire.ts';
 
 // The local planner: statement + offered agents → workflow graph, with no model and no network.
 
 const MAX_STATEMENT = 20_000;
+const ADDRESSED = /\b(?:you|you'll|you'd|please|pls)\b/i;
 
 function invalid(path: string, message: string): UserError {
   return new UserError('invalid_argument', 'PLAN_INVALID_REQUEST', message, {
@@ -43,6 +45,21 @@ function check(request: PlanRequest): void {
 }
 
 /**
+ * "Remove duplicates (match on email; fuzzy matching is OK)": a clause that starts inside parentheses
+ * qualifies the step before it and asks for nothing of its own, unless it rules something out.
+ */
+function asideBlanked(clause: Clause, masked: string): Clause {
+  const open = masked.lastIndexOf('(', clause.start);
+  const close = open === -1 ? -1 : masked.indexOf(')', open);
+  // "(a) post ...", "(1) pull ...": a list marker closes before the clause ends.
+  const inside =
+    open !== -1 && (close === -1 || close >= clause.end - 1) && masked.lastIndexOf(')', clause.start) < open;
+  // "(you'll need to write the SQL)": an aside addressed to the doer still asks for something.
+  if (!inside || ADDRESSED.test(clause.masked) || cuesOf(clause).negated) return clause;
+  return { ...clause, masked: ' '.repeat(clause.masked.length), hasVerb: false };
+}
+
+/**
  * Plans a workflow for a problem statement from the offered agents: ranks them against each clause
  * of the statement, drops what the statement rules out, orders steps by data and by the statement's
  * order words, runs independent steps in parallel and puts a human approval where one is asked for.
@@ -59,8 +76,8 @@ export function planWorkflow(request: PlanRequest): PlanResult {
   // 1. Read the statement: values, clauses, and how each clause ranks the agents.
   const entities = extractEntities(statement);
   const masked = maskEntities(statement, entities);
-  const clauses = scopeNegations(segment(statement, masked));
-  const ranker = new Ranker(agents, request.preferences?.optimizeFor);
+  const clauses = scopeNegations(segment(statement, masked)).map((c) => asideBlanked(c, masked));
+  const ranker = new Ranker(agents, request.preferences?.optimizeFor, tierOf(statement));
   const global = ranker.queryTerms(masked);
   reasoning.push(`read ${clauses.length} clause(s) and ${entities.length} value(s) from the statement`);
 

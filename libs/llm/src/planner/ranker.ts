@@ -1,3 +1,4 @@
+import { type Tier } from './tier.ts';
 import { type Agent } from '@dagwright/workflow';
 import { RELATED, SYNONYMS } from './lexicon.ts';
 import { STOPWORDS, editDistance, splitIdentifier, stem, stemsMeet, words } from './text.ts';
@@ -165,14 +166,17 @@ const TIE = 0.01;
 export class Ranker {
   readonly profiles: readonly AgentProfile[];
   readonly preference: Preference | undefined;
+  /** Which of a cheap/thorough pair of rivals the statement asks for. */
+  readonly tier: Tier | undefined;
   private readonly df = new Map<string, number>();
   private readonly avgLength: number;
   private readonly surface = new Map<string, string>();
   private readonly meets = new Map<string, string[]>();
 
-  constructor(agents: readonly Agent[], preference?: Preference) {
+  constructor(agents: readonly Agent[], preference?: Preference, tier?: Tier) {
     this.profiles = agents.map(profileAgent);
     this.preference = preference;
+    this.tier = tier;
     for (const profile of this.profiles) {
       for (const term of profile.terms.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
       const text = [profile.agent.name, profile.agent.description, ...profile.agent.capabilities].join(' ');

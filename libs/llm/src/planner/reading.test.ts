@@ -24,6 +24,14 @@ describe('scopeNegations', () => {
     ]);
   });
 
+  it('reads "nobody should" and work the user keeps for themselves as ruling a step out', () => {
+    const negated = (text: string) => clauses(text).map((c) => cuesOf(c).negated);
+    expect(negated("It's only a warning, so nobody should get paged.")).toContain(true);
+    expect(negated("I'll send the email from my own inbox.")).toEqual([true]);
+    expect(negated("we'll do the screening ourselves")).toEqual([true]);
+    expect(negated("I'll review the draft before it goes out.")).toEqual([false, false]);
+  });
+
   it('keeps a negation that governs the verb over the whole clause', () => {
     const read = clauses("Don't book the venue, I'll handle that myself.");
     expect(read.map((c) => cuesOf(c).negated)).toEqual([true]);

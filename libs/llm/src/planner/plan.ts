@@ -5,6 +5,7 @@ import { completeSteps } from './complete.ts';
 import { cuesOf } from './cues.ts';
 import { extractEntities, maskEntities } from './entities.ts';
 import { buildGraph } from './graph.ts';
+import { orderLists } from './lists.ts';
 import { scopeNegations } from './negation.ts';
 import { Ranker, profileAgent } from './ranker.ts';
 import { type Clause, segment } from './segment.ts';
@@ -103,6 +104,7 @@ export function planWorkflow(request: PlanRequest): PlanResult {
   for (const a of approvals)
     for (const guard of a.guards) approved.set(guard, [...(approved.get(guard) ?? []), ...a.after]);
   const wiring = wire(ranker, selection.steps, selection.readings, entities, selection.inlineStems, approved);
+  orderLists(statement, wiring);
   for (const a of approvals) {
     reasoning.push(
       `human approval "${a.prompt}" after [${a.after.map((s) => s.agent.id).join(', ')}] before [${a.guards.map((s) => s.agent.id).join(', ')}]`,

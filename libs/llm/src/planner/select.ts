@@ -19,6 +19,8 @@ import { STOPWORDS, stem, words } from './text.ts';
 const NEW_STEP = 6;
 /** Score a noun-only clause ("for each new email") needs: it names a step less surely. */
 const NOUN_STEP = 7;
+/** How far a negation's best agent must lead the next one to undo an earlier ask for it. */
+const CLEAR_NEGATION = 1.3;
 /** Score at which a negated clause rules an agent out. */
 const RULE_OUT = 4.5;
 /** Below this best score, an action clause is reported as a missing capability. */
@@ -83,6 +85,8 @@ export function selectSteps(
 ): Selection {
   const steps: Step[] = [];
   const ruledOut = new Map<string, string>();
+  // Where the last clause that ruled each agent out starts.
+  const ruledAt = new Map<string, number>();
   const missing: string[] = [];
   const inlineStems = new Set<string>();
   const cued = clauses.map((clause) => ({ clause, cues: cuesOf(clause) }));
@@ -151,6 +155,10 @@ export function selectSteps(
         if (candidate.score < Math.max(RULE_OUT, 0.9 * best.score)) break;
         if (!ruledOut.has(candidate.agent.id))
           ruledOut.set(candidate.agent.id, `the statement rules it out: "${clause.text}"`);
+        // Only an agent the negation names clearly overrides an earlier ask for it.
+        const runnerUp = ranked[1]?.score ?? 0;
+        if (candidate === best && best.score >= CLEAR_NEGATION * runnerUp)
+          ruledAt.set(candidate.agent.id, clause.start);
         reading.ruledOut.push(candidate.agent);
       }
       continue;
@@ -321,7 +329,14 @@ export function selectSteps(
     }
   }
 
-  // An agent both asked for and ruled out stays: the positive mention is the more specific one.
-  for (const step of steps) ruledOut.delete(step.agent.id);
-  return { steps, readings, ruledOut, missing, inlineStems };
+  // An agent ruled out after it was asked for ("write a reply ... Either way, don't reply") goes: the
+  // later word is the user's last. One asked for after it was ruled out stays (the more specific ask).
+  const dropped = new Set(steps.filter((s) => (ruledAt.get(s.agent.id) ?? -1) > s.clause.start));
+  const kept = dropped.size === steps.length ? steps : steps.filter((s) => !dropped.has(s));
+  for (const reading of readings) {
+    reading.introduced = reading.introduced.filter((s) => kept.includes(s));
+    reading.references = reading.references.filter((s) => kept.includes(s));
+  }
+  for (const step of kept) ruledOut.delete(step.agent.id);
+  return { steps: kept, readings, ruledOut, missing, inlineStems };
 }

@@ -23,7 +23,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { createRegistry, providersFromEnv, type ModelRegistry } from '../../libs/llm/src/index.ts';
+import { registryFromEnv } from '../../libs/llm/src/index.ts';
 import { blockHandlers } from '../../services/workflow-engine/src/execution/handlers.ts';
 import { benchBare, microtask, realTransform } from './bare.ts';
 import {
@@ -50,13 +50,6 @@ import {
 } from './write-cost.ts';
 
 const GOAL_FACTOR = 3;
-
-/** The models the engine runs agentic agents on when no provider is configured (the transform needs none). */
-function localModels(): ModelRegistry {
-  const settings = providersFromEnv({});
-  if (!settings.ok) throw new Error('the local engine needs no configuration');
-  return createRegistry(settings.config);
-}
 
 const list = (name: string, fallback: string) =>
   (process.env[name] ?? fallback)
@@ -160,7 +153,7 @@ function profileOf(bench: BenchGraph, run: EngineRun, commands: CommandSample[])
 async function measureGraph(engine: EngineUnderTest, bench: BenchGraph, reps: number): Promise<GraphResult> {
   const transform = blockHandlers(
     { allowHosts: [], timeoutMs: 10_000, maxResponseBytes: 1 },
-    localModels(),
+    registryFromEnv({}),
   ).transform;
   log(`${bench.name}: bare executor x${config.bareReps}`);
   const bareMicrotaskMs = await benchBare(bench.graph, microtask, config.bareReps);

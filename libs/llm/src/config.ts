@@ -233,6 +233,14 @@ export function llmSettings(config: LlmConfig): ConfigResult<LlmSettings> {
   return { ok: true, config: { providers, policy } };
 }
 
+/** The settings of a result, or an error listing every problem (`KEY: message`), for composition roots and tests. */
+export function requireSettings(result: ConfigResult<LlmSettings>): LlmSettings {
+  if (result.ok) return result.config;
+  throw new Error(
+    `bad model configuration: ${result.problems.map((p) => `${p.key}: ${p.message}`).join('; ')}`,
+  );
+}
+
 /** Reads the AI layer's settings from `env` (pure: pass `process.env` at the composition root); every problem at once. */
 export function providersFromEnv(env: Record<string, string | undefined>): ConfigResult<LlmSettings> {
   const parsed = parseConfig(llmConfig(), env);

@@ -17,6 +17,7 @@ export {
   llmConfig,
   llmSettings,
   providersFromEnv,
+  requireSettings,
 } from './config.ts';
 export {
   type RegisteredModel,
@@ -24,6 +25,7 @@ export {
   ModelRegistry,
   createRegistry,
   redisCache,
+  registryFromEnv,
 } from './registry.ts';
 export {
   type ChatMessage,

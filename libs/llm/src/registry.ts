@@ -5,7 +5,13 @@
 import type { Redis } from 'ioredis';
 import { cachedProvider, RedisResponseCache, type ResponseCache } from './cache.ts';
 import { describeModel } from './catalog.ts';
-import type { CallPolicy, LlmSettings, ProviderSettings } from './config.ts';
+import {
+  providersFromEnv,
+  requireSettings,
+  type CallPolicy,
+  type LlmSettings,
+  type ProviderSettings,
+} from './config.ts';
 import { NoModelError } from './errors.ts';
 import { anthropicProvider } from './providers/anthropic.provider.ts';
 import { localProvider } from './providers/local.provider.ts';
@@ -149,4 +155,12 @@ export function createRegistry(settings: LlmSettings, deps: RegistryDeps = {}): 
     provider: local,
   });
   return new ModelRegistry(entries, deps, policy.maxRepairs);
+}
+
+/** The registry of the providers `env` configures (none: the local engine only); throws on bad configuration. */
+export function registryFromEnv(
+  env: Record<string, string | undefined>,
+  deps: RegistryDeps = {},
+): ModelRegistry {
+  return createRegistry(requireSettings(providersFromEnv(env)), deps);
 }

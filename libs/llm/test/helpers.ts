@@ -1,13 +1,11 @@
-import { createRegistry, providersFromEnv, type ModelRegistry, type RegistryDeps } from '../src/index.ts';
+import { registryFromEnv as build, type ModelRegistry, type RegistryDeps } from '../src/index.ts';
 
 /** Short backoff so retry tests take milliseconds. */
 export const FAST_BACKOFF = { backoffInitialMs: 5, backoffMaxMs: 20 };
 
 /** A registry from environment variables as a service would build it; fails the test on bad config. */
 export function registryFromEnv(env: Record<string, string>, deps: RegistryDeps = {}): ModelRegistry {
-  const settings = providersFromEnv(env);
-  if (!settings.ok) throw new Error(`bad test configuration: ${JSON.stringify(settings.problems)}`);
-  return createRegistry(settings.config, { backoff: FAST_BACKOFF, ...deps });
+  return build(env, { backoff: FAST_BACKOFF, ...deps });
 }
 
 /** A closed ticket schema that OpenAI strict mode accepts. */

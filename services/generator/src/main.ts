@@ -6,7 +6,7 @@ import {
   serveGrpcApp,
   ShutdownPriority,
 } from '@dagwright/kit';
-import { createRegistry, llmSettings, redisCache } from '@dagwright/llm';
+import { createRegistry, llmSettings, redisCache, requireSettings } from '@dagwright/llm';
 import { buildApp } from './app.ts';
 import { configShape } from './config.ts';
 import { createEngineCatalog } from './engine.client.ts';
@@ -16,21 +16,17 @@ const config = loadConfigOrExit('generator', configShape);
 const runtime = createRuntime(config);
 const { logger, shutdown } = runtime;
 try {
-  const settings = llmSettings(config);
-  if (!settings.ok) {
-    for (const problem of settings.problems) logger.fatal(problem, 'bad model configuration');
-    throw new Error('bad model configuration');
-  }
+  const settings = requireSettings(llmSettings(config));
   const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
   shutdown.register('mongo', ShutdownPriority.closeConnections, () => mongo.close());
   const redis = await connectRedis(config.REDIS_URL, logger);
   shutdown.register('redis', ShutdownPriority.closeConnections, async () => {
     await redis.quit();
   });
-  const cache = redisCache(redis, settings.config.policy, (err, operation) =>
+  const cache = redisCache(redis, settings.policy, (err, operation) =>
     logger.warn({ err: err.message, operation }, 'model response cache unavailable'),
   );
-  const models = createRegistry(settings.config, cache === undefined ? {} : { cache });
+  const models = createRegistry(settings, cache === undefined ? {} : { cache });
   logger.info({ models: models.models().map((m) => m.id) }, 'models registered');
   const catalog = createEngineCatalog(config.ENGINE_URL);
   shutdown.register('engine client', ShutdownPriority.closeConnections, () => catalog.close());

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { createLogger, createMetrics, startGrpcServer } from '@dagwright/kit';
-import { createRegistry, providersFromEnv } from '@dagwright/llm';
+import { registryFromEnv } from '@dagwright/llm';
 import { infra, uniqueName } from '@dagwright/testkit';
 import { buildApp } from '../src/app.ts';
 import { createEngineCatalog } from '../src/engine.client.ts';
@@ -23,10 +23,8 @@ export async function startGenerator(
   const mongo = await mongoose
     .createConnection(infra().mongoUrl, { dbName: uniqueName('test_generator') })
     .asPromise();
-  const settings = providersFromEnv(llmEnv);
-  if (!settings.ok) throw new Error(`bad model settings: ${JSON.stringify(settings.problems)}`);
   const catalog = createEngineCatalog(engineAddress);
-  const app = await buildApp({ mongo, catalog, models: createRegistry(settings.config), logger });
+  const app = await buildApp({ mongo, catalog, models: registryFromEnv(llmEnv), logger });
   const server = await startGrpcServer({
     host: '127.0.0.1',
     port: 0,

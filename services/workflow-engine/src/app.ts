@@ -6,7 +6,7 @@ import { ALL_TOPICS, OutboxRelay, type EventBus } from '@dagwright/events';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
-import { createRegistry, providersFromEnv, type ModelRegistry } from '@dagwright/llm';
+import { registryFromEnv, type ModelRegistry } from '@dagwright/llm';
 import { agentHandlers } from './agents/agent.handlers.ts';
 import { AgentRepository } from './agents/agent.repository.ts';
 import { engineMetrics, RunExecutor } from './execution/executor.ts';
@@ -31,13 +31,6 @@ export interface EngineDeps {
   registry: Registry;
   /** Models agentic agents run on; the built-in local engine only, when not given. */
   models?: ModelRegistry;
-}
-
-/** A registry with only the built-in local engine (no provider configured). */
-function localModels(): ModelRegistry {
-  const settings = providersFromEnv({});
-  if (!settings.ok) throw new Error('the local engine needs no configuration');
-  return createRegistry(settings.config);
 }
 
 /** The engine: its gRPC services plus the background work (outbox relay, run recovery) it starts and stops. */
@@ -68,7 +61,7 @@ export async function buildApp(deps: EngineDeps): Promise<EngineApp> {
   const executor = new RunExecutor({
     runs,
     agents,
-    handlers: blockHandlers(deps.httpPolicy, deps.models ?? localModels()),
+    handlers: blockHandlers(deps.httpPolicy, deps.models ?? registryFromEnv({})),
     logger: deps.logger.child({ component: 'executor' }),
     owner: deps.owner,
     leaseMs: deps.leaseMs,

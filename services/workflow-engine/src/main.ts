@@ -6,7 +6,7 @@ import {
   ShutdownPriority,
 } from '@dagwright/kit';
 import { createKafkaBus } from '@dagwright/events';
-import { createRegistry, llmSettings } from '@dagwright/llm';
+import { createRegistry, llmSettings, requireSettings } from '@dagwright/llm';
 import { buildApp } from './app.ts';
 import { configShape } from './config.ts';
 
@@ -15,11 +15,7 @@ const config = loadConfigOrExit('workflow-engine', configShape);
 const runtime = createRuntime(config);
 const { logger, shutdown } = runtime;
 try {
-  const settings = llmSettings(config);
-  if (!settings.ok) {
-    for (const problem of settings.problems) logger.fatal(problem, 'bad model configuration');
-    throw new Error('bad model configuration');
-  }
+  const settings = requireSettings(llmSettings(config));
   const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, logger });
   shutdown.register('mongo', ShutdownPriority.closeConnections, () => mongo.close());
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: config.SERVICE_NAME, logger });
@@ -32,7 +28,7 @@ try {
     leaseMs: config.LEASE_MS,
     recoveryIntervalMs: config.RECOVERY_INTERVAL_MS,
     registry: runtime.metrics.registry,
-    models: createRegistry(settings.config),
+    models: createRegistry(settings),
     httpPolicy: {
       allowHosts: config.HTTP_ALLOW_HOSTS,
       timeoutMs: config.HTTP_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRegistry, providersFromEnv, type ModelRegistry } from '@dagwright/llm';
+import { registryFromEnv, type ModelRegistry } from '@dagwright/llm';
 import { chatCompletion, wireServer, type WireServer } from '@dagwright/testkit';
 import type { Agent } from '@dagwright/workflow';
 import { callAgent } from './agent-call.ts';
@@ -41,9 +41,7 @@ const context = (agent: Agent, input: Record<string, unknown>): BlockContext => 
 });
 
 function registry(env: Record<string, string>): ModelRegistry {
-  const settings = providersFromEnv(env);
-  if (!settings.ok) throw new Error(JSON.stringify(settings.problems));
-  return createRegistry(settings.config, { backoff: { backoffInitialMs: 5, backoffMaxMs: 20 } });
+  return registryFromEnv(env, { backoff: { backoffInitialMs: 5, backoffMaxMs: 20 } });
 }
 
 describe('agentic agents', () => {
